@@ -1,0 +1,63 @@
+import type { CauseId } from './causes.js';
+import type { SourceLocation } from './location.js';
+import type { Severity } from './severity.js';
+
+/** A request as recorded for evidence. Bodies are text, truncated to the recorder's limit. */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+export interface RecordedResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  readonly bodyTruncated?: boolean;
+  readonly durationMs?: number;
+}
+
+/** One request/response pair that shows a finding, with a curl line that reproduces it. */
+export interface Evidence {
+  readonly request: RecordedRequest;
+  readonly response: RecordedResponse | null;
+  readonly curl: string;
+  readonly error?: string;
+  readonly note?: string;
+}
+
+/** The one finding shape every part of faultline produces (report schema faultline/report@1). */
+export interface Finding {
+  readonly check: string;
+  readonly cause: CauseId;
+  readonly severity: Severity;
+  /** "METHOD /path/template", or null when the finding is not about one operation. */
+  readonly operation: string | null;
+  /** The HTTP status seen, or null (lint findings, transport errors). */
+  readonly status: number | null;
+  readonly title: string;
+  readonly detail: string;
+  readonly remedy: string;
+  readonly location?: SourceLocation;
+  readonly evidence: readonly Evidence[];
+  /** How many times the same check fired on the same operation (findings are deduplicated). */
+  readonly count?: number;
+}
+
+export type ReportKind = 'lint' | 'audit' | 'load' | 'diff';
+
+export interface Report {
+  readonly schema: 'faultline/report@1';
+  readonly tool: { readonly name: 'faultline'; readonly version: string };
+  readonly kind: ReportKind;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly spec?: { readonly source: string; readonly title?: string; readonly version?: string; readonly openapi?: string };
+  readonly target?: string;
+  readonly findings: readonly Finding[];
+  /** What the run covered, e.g. operations probed, requests sent, checks run. */
+  readonly stats: Readonly<Record<string, number>>;
+  /** Problems faultline met that are not findings about the API (a crashed check, a budget hit). */
+  readonly notes: readonly string[];
+}

@@ -1,0 +1,200 @@
+import { FaultlineError } from '../core/errors.js';
+import type { SourceLocation } from '../core/location.js';
+import { bundleExternalRefs, externalMountKey, hasExternalRefs, type MountedFile } from './bundle.js';
+import type { SpecFormat, SpecModel } from './model.js';
+import { normaliseSwagger2 } from './normalise-2.js';
+import { normaliseOpenApi3, type NormalisedParts } from './normalise-3.js';
+import { parseSpecText, type LineLocator } from './parse-text.js';
+import { defaultMaxSpecBytes, readSource } from './read-source.js';
+import { collectRefs, createResolver, getByPointer, unresolvedRef, type RefSite } from './refs.js';
+import { asArray, asRecord, asString, type Json } from './values.js';
+
+export interface LoadSpecOptions {
+  /** Follow `$ref`s to http(s) URLs. Off by default: a spec must not make faultline fetch arbitrary hosts. */
+  readonly allowRemoteRefs?: boolean;
+  /** Refuse spec files (all referenced files together) above this size. */
+  readonly maxBytes?: number;
+}
+
+/**
+ * Load an OpenAPI 3.0/3.1 or Swagger 2.0 description from a file path or URL (JSON or YAML),
+ * resolve its references and normalise it.
+ *
+ * @example
+ * const spec = await loadSpec('openapi.yaml');
+ * for (const op of spec.operations) console.log(op.key);
+ */
+export async function loadSpec(source: string, options: LoadSpecOptions = {}): Promise<SpecModel> {
+  const maxBytes = options.maxBytes ?? defaultMaxSpecBytes;
+  const text = await readSource(source, maxBytes);
+  const parsed = parseSpecText(text.text, source);
+  const document = checkRoot(parsed.document, source, parsed.locateLines);
+  const sites = collectRefs(document);
+  let mounts = new Map<string, MountedFile>();
+  let missing: RefSite[] = [];
+  if (hasExternalRefs(sites)) {
+    const bundled = await bundleExternalRefs(document, sites, {
+      allowRemoteRefs: options.allowRemoteRefs ?? false,
+      maxBytes: maxBytes - Buffer.byteLength(text.text),
+      rootSource: source,
+      rootBase: text.base,
+    });
+    mounts = bundled.mounts;
+    missing = bundled.missing.map((m) => m.site);
+  }
+  const allSites = mounts.size > 0 ? collectRefs(document) : sites;
+  return buildModel(document, source, allSites, missing, parsed.locateLines, mounts);
+}
+
+/** Build a model from an already parsed document (local `$ref`s only). Used by tests and by `diff` on git blobs. */
+export function specFromObject(document: unknown, source = 'inline.json'): SpecModel {
+  const text = JSON.stringify(document, null, 2) ?? '';
+  const parsed = parseSpecText(text, source);
+  const root = checkRoot(parsed.document, source, parsed.locateLines);
+  return buildModel(root, source, collectRefs(root), [], parsed.locateLines, new Map());
+}
+
+/** Parse text (JSON or YAML) and build a model; local `$ref`s only. */
+export function specFromText(text: string, source = 'inline.yaml'): SpecModel {
+  const parsed = parseSpecText(text, source);
+  const root = checkRoot(parsed.document, source, parsed.locateLines);
+  return buildModel(root, source, collectRefs(root), [], parsed.locateLines, new Map());
+}
+
+function checkRoot(document: unknown, source: string, locateLines: LineLocator): Json {
+  const root = asRecord(document);
+  if (!root) throw new FaultlineError('E_SPEC_INVALID', 'not an OpenAPI description: the document is not an object', { location: { file: source, line: 1 } });
+  const fieldError = (field: string, message: string) =>
+    new FaultlineError('E_SPEC_INVALID', message, { location: { file: source, field, ...lineOf(locateLines, field) } });
+  const openapi = root['openapi'];
+  const swagger = root['swagger'];
+  if (openapi === undefined && swagger === undefined) {
+    throw new FaultlineError('E_SPEC_INVALID', "not an OpenAPI description: no 'openapi' (3.x) or 'swagger' (2.0) field at the top", { location: { file: source, line: 1 } });
+  }
+  if (openapi !== undefined && !(typeof openapi === 'string' && /^3\.[01](\.\d+)?(-.*)?$/.test(openapi))) {
+    throw fieldError('/openapi', `unsupported OpenAPI version ${JSON.stringify(openapi)} (faultline reads 3.0, 3.1 and Swagger 2.0)`);
+  }
+  if (openapi === undefined && String(swagger) !== '2.0') throw fieldError('/swagger', `unsupported Swagger version ${JSON.stringify(swagger)} (expected "2.0")`);
+  if (root['paths'] !== undefined && !asRecord(root['paths'])) throw fieldError('/paths', "'paths' must be an object of path templates");
+  if (root['info'] !== undefined && !asRecord(root['info'])) throw fieldError('/info', "'info' must be an object");
+  return root;
+}
+
+function lineOf(locateLines: LineLocator, pointer: string): { line?: number } {
+  const line = locateLines(new Set([pointer])).get(pointer);
+  return line !== undefined ? { line } : {};
+}
+
+// A dangling `$ref` inside a schema or an example spoils one schema; elsewhere (a parameter, a response,
+// a path item) faultline cannot know the operation's shape, so loading stops.
+const schemaContexts = new Set(['schema', 'schemas', 'definitions', 'properties', 'items', 'allOf', 'anyOf', 'oneOf', 'not', 'additionalProperties', 'patternProperties', 'examples', 'example', 'prefixItems', '$defs']);
+
+function isInsideSchema(pointer: string): boolean {
+  return pointer.split('/').some((segment) => schemaContexts.has(segment));
+}
+
+function buildModel(document: Json, source: string, sites: RefSite[], missingExternal: RefSite[], locateLines: LineLocator, mounts: Map<string, MountedFile>): SpecModel {
+  const resolve = createResolver(document);
+  const unresolvedRefs: RefSite[] = [...missingExternal];
+  const refTargets = new Set<string>();
+  for (const site of sites) {
+    if (!site.ref.startsWith('#')) continue;
+    refTargets.add(site.ref);
+    if (getByPointer(document, site.ref.slice(1)) === undefined) unresolvedRefs.push(site);
+  }
+  for (const site of unresolvedRefs) if (!isInsideSchema(site.pointer)) throw unresolvedRef(source, site);
+
+  const format: SpecFormat = document['swagger'] !== undefined && document['openapi'] === undefined ? 'swagger-2.0' : String(document['openapi']).startsWith('3.1') ? 'openapi-3.1' : 'openapi-3.0';
+  const parts: NormalisedParts = format === 'swagger-2.0' ? normaliseSwagger2(document, resolve, source) : normaliseOpenApi3(document, resolve);
+  const info = asRecord(document['info']) ?? {};
+  const title = asString(info['title']);
+  const version = asString(info['version']);
+  const description = asString(info['description']);
+  const termsOfService = asString(info['termsOfService']);
+  const contact = asRecord(info['contact']);
+  const license = asRecord(info['license']);
+
+  return {
+    source,
+    format,
+    specVersion: String(document['openapi'] ?? document['swagger']),
+    info: {
+      ...(title !== undefined ? { title } : {}),
+      ...(version !== undefined ? { version } : {}),
+      ...(description !== undefined ? { description } : {}),
+      ...(termsOfService !== undefined ? { termsOfService } : {}),
+      ...(contact ? { contact } : {}),
+      ...(license ? { license } : {}),
+    },
+    ...parts,
+    tags: asArray(document['tags']).flatMap((t) => {
+      const tag = asRecord(t);
+      const name = asString(tag?.['name']);
+      const tagDescription = asString(tag?.['description']);
+      return name !== undefined ? [{ name, ...(tagDescription !== undefined ? { description: tagDescription } : {}) }] : [];
+    }),
+    refTargets,
+    unresolvedRefs,
+    document,
+    resolve,
+    locate: (pointers) => locateAll(pointers, source, locateLines, mounts),
+  };
+}
+
+function locateAll(pointers: readonly string[], source: string, locateLines: LineLocator, mounts: Map<string, MountedFile>): Map<string, SourceLocation> {
+  const result = new Map<string, SourceLocation>();
+  const rootWanted = new Set<string>();
+  const perMount = new Map<string, Map<string, string>>();
+  const mountPrefix = `/${externalMountKey}/`;
+  for (const pointer of pointers) {
+    if (pointer.startsWith(mountPrefix)) {
+      const rest = pointer.slice(mountPrefix.length);
+      const slash = rest.indexOf('/');
+      const name = slash === -1 ? rest : rest.slice(0, slash);
+      const inner = slash === -1 ? '' : rest.slice(slash);
+      if (!perMount.has(name)) perMount.set(name, new Map());
+      perMount.get(name)!.set(pointer, inner);
+    } else {
+      rootWanted.add(pointer);
+    }
+  }
+  const rootLines = locateLines(withAncestors(rootWanted));
+  for (const pointer of rootWanted) {
+    const line = nearestLine(pointer, rootLines);
+    result.set(pointer, { file: source, pointer, ...(line !== undefined ? { line } : {}) });
+  }
+  for (const [name, wanted] of perMount) {
+    const mount = mounts.get(name);
+    if (!mount) continue;
+    const lines = mount.locateLines(withAncestors(new Set(wanted.values())));
+    for (const [pointer, inner] of wanted) {
+      const line = nearestLine(inner, lines);
+      result.set(pointer, { file: mount.source, pointer: inner, ...(line !== undefined ? { line } : {}) });
+    }
+  }
+  return result;
+}
+
+// A pointer to something that is not written (a missing `description`) is reported at its parent's line.
+function withAncestors(pointers: Set<string>): Set<string> {
+  const all = new Set<string>();
+  for (const pointer of pointers) {
+    let current = pointer;
+    for (;;) {
+      all.add(current);
+      if (current === '') break;
+      current = current.slice(0, current.lastIndexOf('/'));
+    }
+  }
+  return all;
+}
+
+function nearestLine(pointer: string, lines: Map<string, number>): number | undefined {
+  let current = pointer;
+  for (;;) {
+    const line = lines.get(current);
+    if (line !== undefined) return line;
+    if (current === '') return undefined;
+    current = current.slice(0, current.lastIndexOf('/'));
+  }
+}

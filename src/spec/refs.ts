@@ -1,0 +1,91 @@
+import { FaultlineError } from '../core/errors.js';
+import { fromPointer, toPointer } from '../core/location.js';
+
+export interface RefSite {
+  /** The `$ref` value as written. */
+  readonly ref: string;
+  /** Pointer of the object that holds the `$ref`. */
+  readonly pointer: string;
+}
+
+/**
+ * Walk the whole document once, iteratively (a recursive walk overflows the stack on deep specs),
+ * and collect every `$ref` with where it was written.
+ */
+export function collectRefs(document: unknown): RefSite[] {
+  const sites: RefSite[] = [];
+  const stack: { value: unknown; pointer: string }[] = [{ value: document, pointer: '' }];
+  while (stack.length > 0) {
+    const { value, pointer } = stack.pop()!;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item = value[i];
+        if (item !== null && typeof item === 'object') stack.push({ value: item, pointer: `${pointer}/${i}` });
+      }
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    const ref = record['$ref'];
+    if (typeof ref === 'string') sites.push({ ref, pointer });
+    for (const key of Object.keys(record)) {
+      const child = record[key];
+      if (child !== null && typeof child === 'object') stack.push({ value: child, pointer: `${pointer}/${escapeSegment(key)}` });
+    }
+  }
+  return sites;
+}
+
+function escapeSegment(segment: string): string {
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
+}
+
+/** Look a pointer up in a document; undefined when any segment is missing. */
+export function getByPointer(document: unknown, pointer: string): unknown {
+  let node: unknown = document;
+  for (const segment of fromPointer(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else node = Object.prototype.hasOwnProperty.call(node, segment) ? (node as Record<string, unknown>)[segment] : undefined;
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+export function isRef(value: unknown): value is { $ref: string } {
+  return value !== null && typeof value === 'object' && typeof (value as { $ref?: unknown }).$ref === 'string';
+}
+
+/** Local resolver with memoised lookups; a cycle of pure references stops where it repeats. */
+export function createResolver(document: unknown): (value: unknown) => unknown {
+  const cache = new Map<string, unknown>();
+  const lookup = (ref: string): unknown => {
+    if (cache.has(ref)) return cache.get(ref);
+    const target = ref.startsWith('#') ? getByPointer(document, ref.slice(1)) : undefined;
+    cache.set(ref, target);
+    return target;
+  };
+  return (value: unknown) => {
+    let current = value;
+    const seen = new Set<string>();
+    while (isRef(current)) {
+      const ref = current.$ref;
+      if (seen.has(ref)) return current;
+      seen.add(ref);
+      const target = lookup(ref);
+      if (target === undefined) return current;
+      current = target;
+    }
+    return current;
+  };
+}
+
+/** Thrown for a `$ref` that structure depends on (a parameter, a response, a path item) and that leads nowhere. */
+export function unresolvedRef(file: string, site: RefSite): FaultlineError {
+  return new FaultlineError('E_REF_UNRESOLVED', `$ref '${site.ref}' leads nowhere`, { location: { file, field: `${site.pointer}/$ref` } });
+}
+
+export const externalMountKey = 'x-faultline-external';
+
+export function mountPointer(mountName: string, innerPointer: string): string {
+  return toPointer([externalMountKey, mountName]) + innerPointer;
+}

@@ -1,0 +1,28 @@
+/** Small readers for untrusted JSON: a spec can hold any type anywhere. */
+export type Json = Record<string, unknown>;
+
+export function asRecord(value: unknown): Json | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+export function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function escapePointerSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function child(pointer: string, segment: string | number): string {
+  return `${pointer}/${escapePointerSegment(String(segment))}`;
+}
+
+export function extensionsOf(record: Json): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) if (key.startsWith('x-')) out[key] = record[key];
+  return out;
+}
