@@ -1,0 +1,33 @@
+import type { Report } from '../core/finding.js';
+import { FaultlineError } from '../core/errors.js';
+import { isReportFormat, type ReportFormat } from '../report/define.js';
+import { renderReport, writeReports } from '../report/write.js';
+import type { FailOn } from './exit.js';
+
+export interface OutputOptions {
+  readonly format?: string;
+  readonly out?: string;
+  readonly color?: boolean;
+  readonly verbose?: boolean;
+  readonly failOn: FailOn;
+}
+
+export function parseFormat(value: string | undefined): ReportFormat {
+  const format = value ?? 'terminal';
+  if (!isReportFormat(format)) {
+    throw new FaultlineError('E_USAGE', `--format must be one of terminal, json, html, junit, sarif (got '${format}')`, { location: { field: '--format' } });
+  }
+  return format;
+}
+
+/** The report goes to stdout in the chosen format; files go to --out; paths written are said on stderr. */
+export async function emitReport(report: Report, options: OutputOptions): Promise<void> {
+  const format = parseFormat(options.format);
+  const color = format === 'terminal' && (options.color ?? Boolean(process.stdout.isTTY));
+  const failOn = options.failOn === 'none' ? 'critical' : options.failOn;
+  process.stdout.write(renderReport(report, format, { color, failOn, ...(options.verbose ? { verbose: true } : {}) }));
+  if (options.out) {
+    const paths = await writeReports(report, options.out, { failOn });
+    process.stderr.write(`faultline: wrote ${paths.join(', ')}\n`);
+  }
+}
