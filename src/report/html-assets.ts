@@ -1,0 +1,95 @@
+// The report's only CSS and JS. Both are inlined and allowed by hash in the page's CSP, which also
+// forbids every fetch (default-src 'none'): the report must open offline and never call home.
+
+export const reportCss = `
+:root{--fg:#1d2330;--muted:#5b6475;--bg:#f6f7f9;--card:#fff;--line:#dde1e8;
+--critical:#a4161a;--high:#d9480f;--medium:#e0a100;--low:#1c7ed6;--info:#868e96;--pass:#2b8a3e}
+*{box-sizing:border-box}
+[hidden]{display:none!important}
+body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+.page{max-width:1200px;margin:0 auto;padding:24px}
+h1{font-size:22px;margin:0 0 4px}
+.meta-line{color:var(--muted);margin:0 0 2px;overflow-wrap:anywhere}
+.totals{font-weight:600;margin:12px 0 16px}
+.scorecard{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:10px;margin-bottom:18px}
+.card{all:unset;cursor:pointer;display:flex;flex-direction:column;gap:4px;padding:10px 12px;background:var(--card);
+border:1px solid var(--line);border-left:6px solid var(--pass);border-radius:6px}
+.card:focus-visible{outline:2px solid var(--low);outline-offset:2px}
+.card[aria-pressed="true"]{box-shadow:0 0 0 2px var(--fg)}
+.card-title{font-weight:600}
+.card-status{font-size:12px;font-weight:700;letter-spacing:.04em}
+.card.pass .card-status{color:var(--pass)}
+.card.fail .card-status{color:var(--critical)}
+.card-counts{font-size:12px;color:var(--muted)}
+.card.sev-critical{border-left-color:var(--critical)}.card.sev-high{border-left-color:var(--high)}
+.card.sev-medium{border-left-color:var(--medium)}.card.sev-low{border-left-color:var(--low)}.card.sev-info{border-left-color:var(--info)}
+.filters{display:flex;flex-wrap:wrap;align-items:center;gap:14px;padding:10px 12px;background:var(--card);
+border:1px solid var(--line);border-radius:6px;margin-bottom:14px;position:sticky;top:0;z-index:1}
+.filters select,.filters button{font:inherit;padding:3px 6px}
+.shown{margin-left:auto;color:var(--muted)}
+.finding{background:var(--card);border:1px solid var(--line);border-left:6px solid var(--info);border-radius:6px;padding:10px 14px;margin-bottom:10px}
+.finding.sev-critical{border-left-color:var(--critical)}.finding.sev-high{border-left-color:var(--high)}
+.finding.sev-medium{border-left-color:var(--medium)}.finding.sev-low{border-left-color:var(--low)}
+.finding h3{display:inline;font-size:15px;margin:0}
+.badge{display:inline-block;min-width:64px;text-align:center;font-size:11px;font-weight:700;text-transform:uppercase;
+color:#fff;border-radius:3px;padding:1px 6px;margin-right:8px;background:var(--info)}
+.badge.sev-critical{background:var(--critical)}.badge.sev-high{background:var(--high)}
+.badge.sev-medium{background:var(--medium);color:#222}.badge.sev-low{background:var(--low)}
+.facts{display:flex;flex-wrap:wrap;gap:4px 16px;margin:6px 0;padding:0;color:var(--muted);font-size:13px}
+.facts div{display:flex;gap:4px}.facts dt{font-weight:600}.facts dd{margin:0;overflow-wrap:anywhere}
+code,pre{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.detail,.remedy{margin:6px 0;white-space:pre-wrap;overflow-wrap:anywhere}
+.remedy strong{color:var(--pass)}
+details{margin-top:6px}summary{cursor:pointer;color:var(--low)}
+pre{background:#f1f3f5;border:1px solid var(--line);border-radius:4px;padding:8px;white-space:pre-wrap;overflow-wrap:anywhere;max-height:320px;overflow:auto}
+.exchange h4{margin:8px 0 2px;font-size:12px;text-transform:uppercase;color:var(--muted)}
+.cut{color:var(--muted);font-style:italic}
+.empty{color:var(--muted);padding:20px;text-align:center}
+footer{color:var(--muted);font-size:12px;margin-top:24px}
+`;
+
+export const reportJs = `
+(function () {
+  'use strict';
+  var rank = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+  var causeSelect = document.querySelector('[data-testid="filter-cause"]');
+  var severitySelect = document.querySelector('[data-testid="filter-severity"]');
+  var resetButton = document.querySelector('[data-testid="filter-reset"]');
+  var visibleCount = document.querySelector('[data-testid="visible-count"]');
+  var empty = document.getElementById('no-match');
+  var findings = Array.prototype.slice.call(document.querySelectorAll('.finding'));
+  var cards = Array.prototype.slice.call(document.querySelectorAll('.card[data-cause]'));
+  function apply() {
+    var cause = causeSelect.value;
+    var minimum = severitySelect.value;
+    var shown = 0;
+    for (var i = 0; i < findings.length; i++) {
+      var el = findings[i];
+      var match = (cause === '' || el.getAttribute('data-cause') === cause) &&
+        (minimum === '' || rank[el.getAttribute('data-severity')] >= rank[minimum]);
+      el.hidden = !match;
+      if (match) shown++;
+    }
+    visibleCount.textContent = String(shown);
+    empty.hidden = shown !== 0;
+    cards.forEach(function (card) {
+      card.setAttribute('aria-pressed', String(card.getAttribute('data-cause') === cause));
+    });
+  }
+  cards.forEach(function (card) {
+    card.addEventListener('click', function () {
+      var cause = card.getAttribute('data-cause');
+      causeSelect.value = causeSelect.value === cause ? '' : cause;
+      apply();
+    });
+  });
+  causeSelect.addEventListener('change', apply);
+  severitySelect.addEventListener('change', apply);
+  resetButton.addEventListener('click', function () {
+    causeSelect.value = '';
+    severitySelect.value = '';
+    apply();
+  });
+  apply();
+})();
+`;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { causeIds } from '../core/causes.js';
+import { htmlReporter } from './html.js';
+import { hostileBody, largeFindings, sampleReport } from './sample-report.test-helper.js';
+
+describe('html reporter', () => {
+  it('has a scorecard card for each of the eleven causes, failing only where there are findings', () => {
+    const html = htmlReporter.render(sampleReport(), {});
+    const cards = [...html.matchAll(/<button type="button" class="card (pass|fail)[^"]*" data-cause="([^"]+)"/g)];
+    expect(cards.map((m) => m[2])).toEqual([...causeIds]);
+    const failing = cards.filter((m) => m[1] === 'fail').map((m) => m[2]);
+    expect(failing.sort()).toEqual(['insufficient-testing', 'poor-design-docs', 'public-exposure', 'session-management', 'unsecured-endpoints']);
+    expect(html).toContain('class="card fail sev-critical" data-cause="unsecured-endpoints"');
+  });
+
+  it('renders every finding with its cause and severity as data attributes and the filters with test ids', () => {
+    const html = htmlReporter.render(sampleReport(), {});
+    expect(html.match(/<article class="finding /g)?.length).toBe(8);
+    expect(html).toContain('data-cause="unsecured-endpoints" data-severity="critical" data-check="auth.unauthenticated-access"');
+    expect(html).toContain('data-testid="filter-cause"');
+    expect(html).toContain('data-testid="filter-severity"');
+    expect(html).toContain('<span data-testid="visible-count">8</span>');
+    expect(html).toContain('<code>specs/petstore.yaml:12 /paths/~1pets/get</code>');
+  });
+
+  it('keeps markup from API responses and findings inert', () => {
+    const html = htmlReporter.render(sampleReport(), {});
+    expect(html).not.toContain(hostileBody);
+    expect(html).not.toContain('<script>window.__pwned');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;window.__pwned = true&lt;/script&gt;&lt;img src=x onerror=&quot;window.__pwned=true&quot;&gt;');
+    expect(html).toContain('Secured operation answers without credentials &lt;b&gt;bold&lt;/b&gt;');
+    // The only script element is faultline's own.
+    expect(html.match(/<script/g)?.length).toBe(1);
+    expect(html).toContain('\\x1b[31mred');
+  });
+
+  it('escapes quotes in attribute values so a hostile cause or check cannot add attributes', () => {
+    const report = sampleReport();
+    const first = report.findings[0] as (typeof report.findings)[number];
+    const html = htmlReporter.render(sampleReport([{ ...first, check: 'x" onmouseover="alert(1)' }]), {});
+    expect(html).not.toContain('onmouseover="alert(1)"');
+    expect(html).toContain('data-check="x&quot; onmouseover=&quot;alert(1)"');
+  });
+
+  it('is self-contained: no external scripts, styles, fonts or images, and a CSP that forbids fetching', () => {
+    const html = htmlReporter.render(sampleReport(), {});
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).not.toMatch(/<[a-z][^>]*\s(src|href)=/i);
+    expect(html).not.toMatch(/@import|url\(/i);
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+';/);
+  });
+
+  it('shows evidence in a closed details element and cuts long bodies', () => {
+    const html = htmlReporter.render(sampleReport(largeFindings(1, 10_000)), {});
+    expect(html).toContain('<details><summary>Evidence (1)</summary>');
+    expect(html).toContain('… 8000 more characters (see report.json)');
+    expect(html).not.toContain('x'.repeat(2001));
+  });
+
+  it('stays a reasonable size for 5,000 findings with large bodies', () => {
+    const html = htmlReporter.render(sampleReport(largeFindings(5000, 5_000)), {});
+    expect(html.match(/<article class="finding /g)?.length).toBe(5000);
+    // Bodies are cut to 2,000 characters, so 5,000 findings stay near 15 MB however large the recorded bodies are.
+    expect(html.length).toBeLessThan(20_000_000);
+  });
+
+  it('says there is nothing to show for a clean report, with every card passing', () => {
+    const html = htmlReporter.render(sampleReport([]), {});
+    expect(html.match(/class="card pass"/g)?.length).toBe(11);
+    expect(html).toContain('<p class="empty" id="no-match">No findings.</p>');
+  });
+});

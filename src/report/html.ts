@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { causeIds } from '../core/causes.js';
+import type { Finding, Report } from '../core/finding.js';
+import { formatLocation } from '../core/location.js';
+import { severities } from '../core/severity.js';
+import { defineReporter } from './define.js';
+import { reportCss, reportJs } from './html-assets.js';
+import { escapeHtml } from './html-escape.js';
+import { evidenceDetails } from './html-evidence.js';
+import { sortFindings } from './sort-findings.js';
+import { causeTitle, summarizeByCause, totalsLine, type CauseSummary } from './summarize.js';
+
+function cspHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+function scorecardCard(summary: CauseSummary): string {
+  const failing = summary.total > 0;
+  const classes = ['card', failing ? 'fail' : 'pass', summary.highest ? `sev-${summary.highest}` : ''].filter(Boolean).join(' ');
+  const counts = failing
+    ? severities
+        .filter((s) => summary.counts[s] > 0)
+        .map((s) => `<span class="count" data-severity="${s}">${summary.counts[s]} ${s}</span>`)
+        .join(' · ')
+    : 'No findings';
+  return (
+    `<button type="button" class="${classes}" data-cause="${escapeHtml(summary.cause)}" data-status="${failing ? 'fail' : 'pass'}" ` +
+    `data-total="${summary.total}" aria-pressed="false" title="Show only ${escapeHtml(causeTitle(summary.cause))}">` +
+    `<span class="card-title">${escapeHtml(causeTitle(summary.cause))}</span>` +
+    `<span class="card-status">${failing ? 'FAIL' : 'PASS'}</span>` +
+    `<span class="card-counts">${counts}</span></button>`
+  );
+}
+
+function fact(name: string, value: string): string {
+  return `<div><dt>${name}</dt><dd>${value}</dd></div>`;
+}
+
+function findingArticle(finding: Finding): string {
+  const severity = escapeHtml(finding.severity);
+  const facts = [
+    fact('Cause', escapeHtml(causeTitle(finding.cause))),
+    fact('Check', `<code>${escapeHtml(finding.check)}</code>`),
+    finding.operation ? fact('Operation', `<code>${escapeHtml(finding.operation)}</code>`) : '',
+    finding.status !== null ? fact('Status', String(finding.status)) : '',
+    finding.location ? fact('Location', `<code>${escapeHtml(formatLocation(finding.location))}</code>`) : '',
+    finding.count && finding.count > 1 ? fact('Seen', `${finding.count} times`) : '',
+  ].join('');
+  return (
+    `<article class="finding sev-${severity}" data-cause="${escapeHtml(finding.cause)}" data-severity="${severity}" data-check="${escapeHtml(finding.check)}">` +
+    `<div><span class="badge sev-${severity}">${severity}</span><h3>${escapeHtml(finding.title)}</h3></div>` +
+    `<dl class="facts">${facts}</dl>` +
+    (finding.detail ? `<p class="detail">${escapeHtml(finding.detail, true)}</p>` : '') +
+    (finding.remedy ? `<p class="remedy"><strong>Fix:</strong> ${escapeHtml(finding.remedy, true)}</p>` : '') +
+    evidenceDetails(finding.evidence) +
+    '</article>'
+  );
+}
+
+function headerSection(report: Report): string {
+  const lines: string[] = [];
+  if (report.spec) {
+    const title = [report.spec.title, report.spec.version].filter(Boolean).join(' ');
+    lines.push(`Spec: <code>${escapeHtml(report.spec.source)}</code>${title ? ` — ${escapeHtml(title)}` : ''}`);
+  }
+  if (report.target) lines.push(`Target: <code>${escapeHtml(report.target)}</code>`);
+  lines.push(`Run: ${escapeHtml(report.startedAt)} → ${escapeHtml(report.finishedAt)}`);
+  const stats = Object.entries(report.stats).map(([name, value]) => `${escapeHtml(name)} ${escapeHtml(String(value))}`);
+  if (stats.length > 0) lines.push(`Covered: ${stats.join(', ')}`);
+  return `<header><h1>faultline ${escapeHtml(report.kind)} report</h1>${lines.map((l) => `<p class="meta-line">${l}</p>`).join('')}</header>`;
+}
+
+function filtersSection(summaries: readonly CauseSummary[], total: number): string {
+  const causeOptions = summaries
+    .map((s) => `<option value="${escapeHtml(s.cause)}">${escapeHtml(causeTitle(s.cause))} (${s.total})</option>`)
+    .join('');
+  const severityOptions = severities.map((s) => `<option value="${s}">${s}${s === 'info' ? '' : ' and above'}</option>`).join('');
+  return (
+    '<section class="filters" aria-label="Filters">' +
+    `<label>Cause <select data-testid="filter-cause"><option value="">All causes</option>${causeOptions}</select></label>` +
+    `<label>Severity <select data-testid="filter-severity"><option value="">Any severity</option>${severityOptions}</select></label>` +
+    '<button type="button" data-testid="filter-reset">Show all</button>' +
+    `<span class="shown"><span data-testid="visible-count">${total}</span> of ${total} findings shown</span>` +
+    '</section>'
+  );
+}
+
+/**
+ * One self-contained HTML file: scorecard of the eleven causes, filters, and every finding rendered
+ * server-side (so it reads without JS too) with its evidence in a closed <details>.
+ */
+export const htmlReporter = defineReporter({
+  format: 'html',
+  fileName: 'report.html',
+  render(report: Report): string {
+    const findings = sortFindings(report.findings);
+    const summaries = summarizeByCause(findings);
+    const csp = `default-src 'none'; style-src ${cspHash(reportCss)}; script-src ${cspHash(reportJs)}; img-src data:; base-uri 'none'; form-action 'none'`;
+    const title = `faultline ${report.kind} report${report.spec?.title ? ` — ${report.spec.title}` : ''}`;
+    const notes =
+      report.notes.length > 0
+        ? `<section class="notes"><h2>Notes</h2><ul>${report.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></section>`
+        : '';
+    return [
+      '<!doctype html>',
+      '<html lang="en"><head><meta charset="utf-8">',
+      `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+      '<meta name="referrer" content="no-referrer">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      `<title>${escapeHtml(title)}</title>`,
+      `<style>${reportCss}</style>`,
+      '</head><body><div class="page">',
+      headerSection(report),
+      `<p class="totals" data-testid="totals">${escapeHtml(totalsLine(findings))}</p>`,
+      `<section class="scorecard" aria-label="Causes">${summaries.map(scorecardCard).join('')}</section>`,
+      filtersSection(summaries, findings.length),
+      `<main id="findings">${findings.map(findingArticle).join('\n')}</main>`,
+      `<p class="empty" id="no-match"${findings.length === 0 ? '' : ' hidden'}>${findings.length === 0 ? 'No findings.' : 'No findings match the filters.'}</p>`,
+      notes,
+      `<footer>Generated by faultline ${escapeHtml(report.tool.version)} · schema ${escapeHtml(report.schema)} · ${causeIds.length} causes checked</footer>`,
+      '</div>',
+      `<script>${reportJs}</script>`,
+      '</body></html>',
+      '',
+    ].join('\n');
+  },
+});
