@@ -6,7 +6,7 @@ import { normaliseSwagger2 } from './normalise-2.js';
 import { normaliseOpenApi3, type NormalisedParts } from './normalise-3.js';
 import { parseSpecText, type LineLocator } from './parse-text.js';
 import { defaultMaxSpecBytes, readSource } from './read-source.js';
-import { collectRefs, createResolver, getByPointer, unresolvedRef, type RefSite } from './refs.js';
+import { collectRefs, createResolver, getByRef, unresolvedRef, type RefSite } from './refs.js';
 import { asArray, asRecord, asString, type Json } from './values.js';
 
 export interface LoadSpecOptions {
@@ -30,35 +30,42 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
   const parsed = parseSpecText(text.text, source);
   const document = checkRoot(parsed.document, source, parsed.locateLines);
   const sites = collectRefs(document);
-  let mounts = new Map<string, MountedFile>();
-  let missing: RefSite[] = [];
+  let refs: RefContext = { mounts: new Map(), missing: [], originalRefs: new Map() };
   if (hasExternalRefs(sites)) {
-    const bundled = await bundleExternalRefs(document, sites, {
+    refs = await bundleExternalRefs(document, sites, {
       allowRemoteRefs: options.allowRemoteRefs ?? false,
       maxBytes: maxBytes - Buffer.byteLength(text.text),
       rootSource: source,
       rootBase: text.base,
+      rootLocateLines: parsed.locateLines,
     });
-    mounts = bundled.mounts;
-    missing = bundled.missing.map((m) => m.site);
   }
-  const allSites = mounts.size > 0 ? collectRefs(document) : sites;
-  return buildModel(document, source, allSites, missing, parsed.locateLines, mounts);
+  const allSites = refs.mounts.size > 0 || refs.originalRefs.size > 0 ? collectRefs(document) : sites;
+  return buildModel(document, source, allSites, parsed.locateLines, refs);
 }
+
+/** What bundling learnt about external references (all empty for a single-file spec). */
+interface RefContext {
+  readonly mounts: Map<string, MountedFile>;
+  readonly missing: readonly { readonly site: RefSite; readonly reason: string }[];
+  readonly originalRefs: Map<string, string>;
+}
+
+const noRefContext = (): RefContext => ({ mounts: new Map(), missing: [], originalRefs: new Map() });
 
 /** Build a model from an already parsed document (local `$ref`s only). Used by tests and by `diff` on git blobs. */
 export function specFromObject(document: unknown, source = 'inline.json'): SpecModel {
   const text = JSON.stringify(document, null, 2) ?? '';
   const parsed = parseSpecText(text, source);
   const root = checkRoot(parsed.document, source, parsed.locateLines);
-  return buildModel(root, source, collectRefs(root), [], parsed.locateLines, new Map());
+  return buildModel(root, source, collectRefs(root), parsed.locateLines, noRefContext());
 }
 
 /** Parse text (JSON or YAML) and build a model; local `$ref`s only. */
 export function specFromText(text: string, source = 'inline.yaml'): SpecModel {
   const parsed = parseSpecText(text, source);
   const root = checkRoot(parsed.document, source, parsed.locateLines);
-  return buildModel(root, source, collectRefs(root), [], parsed.locateLines, new Map());
+  return buildModel(root, source, collectRefs(root), parsed.locateLines, noRefContext());
 }
 
 function checkRoot(document: unknown, source: string, locateLines: LineLocator): Json {
@@ -66,18 +73,26 @@ function checkRoot(document: unknown, source: string, locateLines: LineLocator):
   if (!root) throw new FaultlineError('E_SPEC_INVALID', 'not an OpenAPI description: the document is not an object', { location: { file: source, line: 1 } });
   const fieldError = (field: string, message: string) =>
     new FaultlineError('E_SPEC_INVALID', message, { location: { file: source, field, ...lineOf(locateLines, field) } });
-  const openapi = root['openapi'];
-  const swagger = root['swagger'];
+  const openapi = versionText(root['openapi']);
+  const swagger = versionText(root['swagger']);
   if (openapi === undefined && swagger === undefined) {
     throw new FaultlineError('E_SPEC_INVALID', "not an OpenAPI description: no 'openapi' (3.x) or 'swagger' (2.0) field at the top", { location: { file: source, line: 1 } });
   }
-  if (openapi !== undefined && !(typeof openapi === 'string' && /^3\.[01](\.\d+)?(-.*)?$/.test(openapi))) {
-    throw fieldError('/openapi', `unsupported OpenAPI version ${JSON.stringify(openapi)} (faultline reads 3.0, 3.1 and Swagger 2.0)`);
+  // 3.2 only adds to 3.1, so the 3.1 reader serves it; anything else would be guessed at.
+  if (openapi !== undefined && !/^3\.[012](\.\d+)?(-[\w.]+)?$/.test(openapi)) {
+    throw fieldError('/openapi', `unsupported OpenAPI version ${JSON.stringify(root['openapi'])} (faultline reads 3.0, 3.1, 3.2 and Swagger 2.0)`);
   }
-  if (openapi === undefined && String(swagger) !== '2.0') throw fieldError('/swagger', `unsupported Swagger version ${JSON.stringify(swagger)} (expected "2.0")`);
+  if (openapi === undefined && swagger !== '2.0') throw fieldError('/swagger', `unsupported Swagger version ${JSON.stringify(root['swagger'])} (expected "2.0")`);
   if (root['paths'] !== undefined && !asRecord(root['paths'])) throw fieldError('/paths', "'paths' must be an object of path templates");
   if (root['info'] !== undefined && !asRecord(root['info'])) throw fieldError('/info', "'info' must be an object");
   return root;
+}
+
+// An unquoted `swagger: 2.0` or `openapi: 3.1` in YAML is a number; read it as the author meant it.
+function versionText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return Number.isInteger(value) ? `${value}.0` : String(value);
+  return value === undefined ? undefined : JSON.stringify(value);
 }
 
 function lineOf(locateLines: LineLocator, pointer: string): { line?: number } {
@@ -93,18 +108,26 @@ function isInsideSchema(pointer: string): boolean {
   return pointer.split('/').some((segment) => schemaContexts.has(segment));
 }
 
-function buildModel(document: Json, source: string, sites: RefSite[], missingExternal: RefSite[], locateLines: LineLocator, mounts: Map<string, MountedFile>): SpecModel {
+function buildModel(document: Json, source: string, sites: RefSite[], locateLines: LineLocator, refs: RefContext): SpecModel {
+  const { mounts, originalRefs } = refs;
   const resolve = createResolver(document);
-  const unresolvedRefs: RefSite[] = [...missingExternal];
+  const unresolved: { site: RefSite; reason?: string }[] = refs.missing.map(({ site, reason }) => ({ site, reason }));
   const refTargets = new Set<string>();
   for (const site of sites) {
     if (!site.ref.startsWith('#')) continue;
     refTargets.add(site.ref);
-    if (getByPointer(document, site.ref.slice(1)) === undefined) unresolvedRefs.push(site);
+    if (getByRef(document, site.ref) === undefined) unresolved.push({ site: { ref: originalRefs.get(site.pointer) ?? site.ref, pointer: site.pointer } });
   }
-  for (const site of unresolvedRefs) if (!isInsideSchema(site.pointer)) throw unresolvedRef(source, site);
+  for (const { site, reason } of unresolved) {
+    if (isInsideSchema(site.pointer)) continue;
+    const field = `${site.pointer}/$ref`;
+    const where = locateAll([field], source, locateLines, mounts).get(field);
+    throw unresolvedRef(site.ref, { file: where?.file ?? source, field: where?.pointer ?? field, ...(where?.line !== undefined ? { line: where.line } : {}) }, reason);
+  }
+  const unresolvedRefs = unresolved.map(({ site }) => site);
 
-  const format: SpecFormat = document['swagger'] !== undefined && document['openapi'] === undefined ? 'swagger-2.0' : String(document['openapi']).startsWith('3.1') ? 'openapi-3.1' : 'openapi-3.0';
+  const openapi = versionText(document['openapi']);
+  const format: SpecFormat = openapi === undefined ? 'swagger-2.0' : openapi.startsWith('3.0') ? 'openapi-3.0' : 'openapi-3.1';
   const parts: NormalisedParts = format === 'swagger-2.0' ? normaliseSwagger2(document, resolve, source) : normaliseOpenApi3(document, resolve);
   const info = asRecord(document['info']) ?? {};
   const title = asString(info['title']);
@@ -117,7 +140,7 @@ function buildModel(document: Json, source: string, sites: RefSite[], missingExt
   return {
     source,
     format,
-    specVersion: String(document['openapi'] ?? document['swagger']),
+    specVersion: openapi ?? versionText(document['swagger']) ?? '2.0',
     info: {
       ...(title !== undefined ? { title } : {}),
       ...(version !== undefined ? { version } : {}),

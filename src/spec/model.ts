@@ -160,6 +160,12 @@ export interface SpecModel {
   readonly servers: readonly Server[];
   readonly paths: readonly PathItem[];
   readonly operations: readonly Operation[];
+  /**
+   * OpenAPI 3.1 `webhooks`: requests the API sends to its consumers (key 'POST newPet', path = the
+   * webhook's name). Kept apart from `operations` because nothing can be sent to them. Absent when the
+   * document declares none.
+   */
+  readonly webhooks?: readonly Operation[];
   readonly securitySchemes: readonly SecurityScheme[];
   /** Document-level `security`, or undefined when the document declares none. */
   readonly globalSecurity: readonly SecurityAlternative[] | undefined;

@@ -14,6 +14,11 @@ const inlineSchemaKeys = [
 function inlineSchema(record: Json): Schema {
   const schema: Schema = {};
   for (const key of inlineSchemaKeys) if (key in record) schema[key] = record[key];
+  // Swagger's `type: file` (an upload) is what OpenAPI 3 writes as a binary string.
+  if (schema['type'] === 'file') {
+    schema['type'] = 'string';
+    schema['format'] = 'binary';
+  }
   return schema;
 }
 
@@ -98,7 +103,8 @@ export function normaliseSwagger2(document: Json, resolve: Resolve, source: stri
       const merged = new Map<string, { param: Json; pointer: string }>();
       for (const { p, pointer } of rawParams) {
         const param = asRecord(resolve(p));
-        if (param) merged.set(`${String(param['in'])}:${String(param['name'])}`, { param, pointer });
+        // Header names are case-insensitive (RFC 9110 §5.1), so `X-Id` at operation level overrides `x-id`.
+        if (param) merged.set(`${String(param['in'])}:${param['in'] === 'header' ? String(param['name']).toLowerCase() : String(param['name'])}`, { param, pointer });
       }
       const parameters: Parameter[] = [];
       let requestBody: RequestBody | undefined;

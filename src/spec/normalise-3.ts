@@ -14,6 +14,7 @@ export interface NormalisedParts {
   readonly securitySchemes: SecurityScheme[];
   readonly globalSecurity: SecurityAlternative[] | undefined;
   readonly components: ComponentEntry[];
+  readonly webhooks?: Operation[];
 }
 
 export function readServers(value: unknown, pointer: string): Server[] {
@@ -195,51 +196,19 @@ export function normaliseOpenApi3(document: Json, resolve: Resolve): NormalisedP
   const servers = readServers(document['servers'], '/servers');
   const globalSecurity = readSecurity(document['security']);
   const components = asRecord(document['components']) ?? {};
+  const context = { resolve, servers, globalSecurity };
   const paths: PathItem[] = [];
   const operations: Operation[] = [];
   for (const [path, rawItem] of Object.entries(asRecord(document['paths']) ?? {})) {
     if (path.startsWith('x-')) continue;
-    const pathPointer = child('/paths', path);
-    const item = asRecord(resolve(rawItem)) ?? {};
-    const pathParams = asArray(item['parameters'])
-      .map((p, i) => readParameter(p, child(child(pathPointer, 'parameters'), i), resolve))
-      .filter((p): p is Parameter => p !== undefined);
-    const pathServers = item['servers'] ? readServers(item['servers'], child(pathPointer, 'servers')) : undefined;
-    const itemOperations: Operation[] = [];
-    for (const method of httpMethods) {
-      const op = asRecord(item[method]);
-      if (!op) continue;
-      const opPointer = child(pathPointer, method);
-      const opParams = asArray(op['parameters'])
-        .map((p, i) => readParameter(p, child(child(opPointer, 'parameters'), i), resolve))
-        .filter((p): p is Parameter => p !== undefined);
-      const ownSecurity = readSecurity(op['security']);
-      const requestBody = op['requestBody'] !== undefined ? readRequestBody(op['requestBody'], child(opPointer, 'requestBody'), resolve) : undefined;
-      const operationId = asString(op['operationId']);
-      const summary = asString(op['summary']);
-      const description = asString(op['description']);
-      const operation: Operation = {
-        key: `${method.toUpperCase()} ${path}`,
-        method,
-        path,
-        tags: asArray(op['tags']).filter((t): t is string => typeof t === 'string'),
-        deprecated: op['deprecated'] === true,
-        parameters: mergeParameters(pathParams, opParams),
-        responses: readResponses(op['responses'], child(opPointer, 'responses'), resolve),
-        security: ownSecurity ?? globalSecurity ?? [],
-        hasOwnSecurity: ownSecurity !== undefined,
-        extensions: extensionsOf(op),
-        servers: op['servers'] ? readServers(op['servers'], child(opPointer, 'servers')) : (pathServers ?? servers),
-        pointer: opPointer,
-        ...(operationId !== undefined ? { operationId } : {}),
-        ...(summary !== undefined ? { summary } : {}),
-        ...(description !== undefined ? { description } : {}),
-        ...(requestBody ? { requestBody } : {}),
-      };
-      itemOperations.push(operation);
-      operations.push(operation);
-    }
-    paths.push({ path, pointer: pathPointer, operations: itemOperations });
+    const item = readPathItem(path, rawItem, child('/paths', path), context);
+    paths.push(item);
+    operations.push(...item.operations);
+  }
+  // Webhooks are requests the API sends, not endpoints it serves: they stay out of `operations`.
+  const webhooks: Operation[] = [];
+  for (const [name, rawItem] of Object.entries(asRecord(document['webhooks']) ?? {})) {
+    if (!name.startsWith('x-')) webhooks.push(...readPathItem(name, rawItem, child('/webhooks', name), context).operations);
   }
   const sections: Record<string, { value: unknown; pointer: string }> = {};
   for (const [section, value] of Object.entries(components)) {
@@ -252,5 +221,53 @@ export function normaliseOpenApi3(document: Json, resolve: Resolve): NormalisedP
     securitySchemes: readSecuritySchemes(components['securitySchemes'], '/components/securitySchemes', resolve),
     globalSecurity,
     components: listComponents(sections),
+    ...(document['webhooks'] !== undefined ? { webhooks } : {}),
   };
+}
+
+interface PathContext {
+  readonly resolve: Resolve;
+  readonly servers: Server[];
+  readonly globalSecurity: SecurityAlternative[] | undefined;
+}
+
+function readPathItem(path: string, rawItem: unknown, pathPointer: string, { resolve, servers, globalSecurity }: PathContext): PathItem {
+  const item = asRecord(resolve(rawItem)) ?? {};
+  const pathParams = asArray(item['parameters'])
+    .map((p, i) => readParameter(p, child(child(pathPointer, 'parameters'), i), resolve))
+    .filter((p): p is Parameter => p !== undefined);
+  const pathServers = Array.isArray(item['servers']) ? readServers(item['servers'], child(pathPointer, 'servers')) : undefined;
+  const operations: Operation[] = [];
+  for (const method of httpMethods) {
+    const op = asRecord(item[method]);
+    if (!op) continue;
+    const opPointer = child(pathPointer, method);
+    const opParams = asArray(op['parameters'])
+      .map((p, i) => readParameter(p, child(child(opPointer, 'parameters'), i), resolve))
+      .filter((p): p is Parameter => p !== undefined);
+    const ownSecurity = readSecurity(op['security']);
+    const requestBody = op['requestBody'] !== undefined ? readRequestBody(op['requestBody'], child(opPointer, 'requestBody'), resolve) : undefined;
+    const operationId = asString(op['operationId']);
+    const summary = asString(op['summary']);
+    const description = asString(op['description']);
+    operations.push({
+      key: `${method.toUpperCase()} ${path}`,
+      method,
+      path,
+      tags: asArray(op['tags']).filter((t): t is string => typeof t === 'string'),
+      deprecated: op['deprecated'] === true,
+      parameters: mergeParameters(pathParams, opParams),
+      responses: readResponses(op['responses'], child(opPointer, 'responses'), resolve),
+      security: ownSecurity ?? globalSecurity ?? [],
+      hasOwnSecurity: ownSecurity !== undefined,
+      extensions: extensionsOf(op),
+      servers: Array.isArray(op['servers']) ? readServers(op['servers'], child(opPointer, 'servers')) : (pathServers ?? servers),
+      pointer: opPointer,
+      ...(operationId !== undefined ? { operationId } : {}),
+      ...(summary !== undefined ? { summary } : {}),
+      ...(description !== undefined ? { description } : {}),
+      ...(requestBody ? { requestBody } : {}),
+    });
+  }
+  return { path, pointer: pathPointer, operations };
 }

@@ -1,7 +1,8 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { FaultlineError } from '../core/errors.js';
-import { fromPointer } from '../core/location.js';
+import { findExcessiveNesting, findJsonSyntaxError, lineAtOffset } from './json-syntax.js';
 import { locateJsonPointers } from './locate-json.js';
+import { splitPointer } from './values.js';
 
 /** Finds the line of JSON pointers in the text a document was parsed from. */
 export type LineLocator = (pointers: ReadonlySet<string>) => Map<string, number>;
@@ -13,56 +14,72 @@ export interface ParsedText {
 
 // A YAML alias bomb ("billion laughs") expands exponentially; the yaml package counts alias uses.
 const maxAliasCount = 1000;
+// Far deeper than any real description (GitHub's dereferenced one stays under 40), shallow enough that
+// recursive walks over schemas in checks never overflow the stack.
+export const maxNestingDepth = 1000;
 
-export function parseSpecText(text: string, file: string): ParsedText {
+/** Parse JSON or YAML text (chosen by its first character) into plain values plus a line locator. */
+export function parseSpecText(rawText: string, file: string): ParsedText {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') return parseJson(text, file);
   return parseYaml(text, file);
 }
 
 function parseJson(text: string, file: string): ParsedText {
+  const tooDeep = findExcessiveNesting(text, maxNestingDepth);
+  if (tooDeep !== -1) {
+    throw new FaultlineError('E_SPEC_PARSE', `invalid JSON: nested more than ${maxNestingDepth} levels deep`, { location: { file, line: lineAtOffset(text, tooDeep) } });
+  }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    if (error instanceof RangeError) {
-      throw new FaultlineError('E_SPEC_PARSE', 'invalid JSON: nested too deeply to parse', { location: { file }, cause: error });
-    }
-    const position = /position (\d+)/.exec(message);
-    const line = position ? lineAt(text, Number(position[1])) : undefined;
-    const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-    throw new FaultlineError('E_SPEC_PARSE', `invalid JSON: ${reason}`, { location: { file, ...(line ? { line } : {}) }, cause: error });
+    const position = /at position (\d+)/.exec(message);
+    const offset = position ? Number(position[1]) : findJsonSyntaxError(text);
+    const line = offset >= 0 ? lineAtOffset(text, offset) : undefined;
+    // V8 quotes a snippet of the text after a comma ("Unexpected token 'x', "…" is not valid JSON"): drop it, keep the reason.
+    const reason = message
+      .replace(/^JSON\.parse: /, '')
+      .replace(/, ".*" is not valid JSON$/s, '')
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/\s*\(line \d+ column \d+\)$/, '')
+      .split('\n')[0];
+    throw new FaultlineError('E_SPEC_PARSE', `invalid JSON: ${reason}`, { location: { file, ...(line !== undefined ? { line } : {}) }, cause: error });
   }
   return { document, locateLines: (pointers) => locateJsonPointers(text, pointers) };
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
 
 function parseYaml(text: string, file: string): ParsedText {
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+    // merge: `<<: *defaults` is common in hand-written specs and every YAML tool for OpenAPI honours it.
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, merge: true });
   } catch (error) {
-    throw new FaultlineError('E_SPEC_PARSE', `invalid YAML: ${(error as Error).message}`, { location: { file }, cause: error });
+    throw new FaultlineError('E_SPEC_PARSE', `invalid YAML: ${firstLine((error as Error).message)}`, { location: { file }, cause: error });
   }
   const firstError = doc.errors[0];
   if (firstError) {
     const line = lineCounter.linePos(firstError.pos[0]).line;
-    const reason = firstError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'syntax error';
+    const reason = firstError.code === 'RESOURCE_EXHAUSTION' ? 'nested too deeply to parse' : firstLine(firstError.message).replace(/ at line \d+, column \d+:?$/, '');
     throw new FaultlineError('E_SPEC_PARSE', `invalid YAML: ${reason}`, { location: { file, line } });
   }
   let document: unknown;
+  let hasAnchors = false;
   try {
-    document = doc.toJS({ maxAliasCount });
+    document = doc.toJS({ maxAliasCount, onAnchor: () => void (hasAnchors = true) });
   } catch (error) {
-    throw new FaultlineError('E_SPEC_PARSE', `invalid YAML: ${(error as Error).message}`, { location: { file }, cause: error });
+    const message = (error as Error).message;
+    const reason = /resource exhaustion/i.test(message)
+      ? `more than ${maxAliasCount} alias expansions (a "billion laughs" alias bomb?)`
+      : error instanceof RangeError ? 'nested too deeply to parse' : firstLine(message);
+    throw new FaultlineError('E_SPEC_PARSE', `invalid YAML: ${reason}`, { location: { file }, cause: error });
+  }
+  // An alias inside its own anchor makes a cyclic value, which JSON cannot hold and every walk would loop on.
+  if (hasAnchors && isCyclic(document)) {
+    throw new FaultlineError('E_SPEC_PARSE', 'invalid YAML: an alias refers to a node that contains it (a recursive structure cannot be an OpenAPI document)', { location: { file } });
   }
   const locateLines: LineLocator = (pointers) => {
     const found = new Map<string, number>();
@@ -75,23 +92,52 @@ function parseYaml(text: string, file: string): ParsedText {
   return { document, locateLines };
 }
 
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+/** Iterative depth-first search for an object that is its own ancestor (shared subtrees are fine). */
+function isCyclic(root: unknown): boolean {
+  const state = new Map<object, 'open' | 'done'>();
+  const stack: { node: object; isExit: boolean }[] = [];
+  if (root !== null && typeof root === 'object') stack.push({ node: root, isExit: false });
+  while (stack.length > 0) {
+    const { node, isExit } = stack.pop()!;
+    if (isExit) {
+      state.set(node, 'done');
+      continue;
+    }
+    const seen = state.get(node);
+    if (seen === 'done') continue;
+    if (seen === 'open') return true;
+    state.set(node, 'open');
+    stack.push({ node, isExit: true });
+    for (const value of Object.values(node)) {
+      if (value === null || typeof value !== 'object') continue;
+      if (state.get(value) === 'open') return true;
+      if (state.get(value) !== 'done') stack.push({ node: value, isExit: false });
+    }
+  }
+  return false;
+}
+
 /** Walk the YAML node tree by pointer; answer the line of the deepest node reached (the key's line for map entries). */
 function yamlLine(doc: Document, lineCounter: LineCounter, pointer: string): number | undefined {
   let node: unknown = doc.contents;
-  let line: number | undefined = node && typeof node === 'object' && 'range' in node ? lineOf(lineCounter, (node as { range?: [number] }).range) : 1;
-  for (const segment of fromPointer(pointer)) {
+  let line: number | undefined = lineOfNode(lineCounter, node) ?? 1;
+  for (const segment of splitPointer(pointer)) {
     if (isMap(node)) {
       const pair = node.items.find((item) => {
         const key = item.key as { value?: unknown } | null;
         return key !== null && typeof key === 'object' && String(key.value) === segment;
       });
       if (!pair) return line;
-      line = lineOf(lineCounter, (pair.key as { range?: [number] }).range) ?? line;
+      line = lineOfNode(lineCounter, pair.key) ?? line;
       node = pair.value;
     } else if (isSeq(node)) {
       const item = node.items[Number(segment)];
       if (item === undefined) return line;
-      line = lineOf(lineCounter, (item as { range?: [number] }).range) ?? line;
+      line = lineOfNode(lineCounter, item) ?? line;
       node = item;
     } else {
       return line;
@@ -100,6 +146,7 @@ function yamlLine(doc: Document, lineCounter: LineCounter, pointer: string): num
   return line;
 }
 
-function lineOf(lineCounter: LineCounter, range: [number] | undefined | null): number | undefined {
+function lineOfNode(lineCounter: LineCounter, node: unknown): number | undefined {
+  const range = node !== null && typeof node === 'object' ? (node as { range?: [number] | null }).range : undefined;
   return range ? lineCounter.linePos(range[0]).line : undefined;
 }

@@ -1,5 +1,6 @@
-import { FaultlineError } from '../core/errors.js';
-import { fromPointer, toPointer } from '../core/location.js';
+import { FaultlineError, type ErrorLocation } from '../core/errors.js';
+import { toPointer } from '../core/location.js';
+import { decodeFragment, splitPointer } from './values.js';
 
 export interface RefSite {
   /** The `$ref` value as written. */
@@ -14,7 +15,8 @@ export interface RefSite {
  */
 export function collectRefs(document: unknown): RefSite[] {
   const sites: RefSite[] = [];
-  const stack: { value: unknown; pointer: string }[] = [{ value: document, pointer: '' }];
+  const stack: { value: unknown; pointer: string }[] = [];
+  if (document !== null && typeof document === 'object') stack.push({ value: document, pointer: '' });
   while (stack.length > 0) {
     const { value, pointer } = stack.pop()!;
     if (Array.isArray(value)) {
@@ -39,12 +41,12 @@ function escapeSegment(segment: string): string {
   return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 }
 
-/** Look a pointer up in a document; undefined when any segment is missing. */
+/** Look a plain JSON pointer up in a document; undefined when any segment is missing. */
 export function getByPointer(document: unknown, pointer: string): unknown {
   let node: unknown = document;
-  for (const segment of fromPointer(pointer)) {
+  for (const segment of splitPointer(pointer)) {
     if (node === null || typeof node !== 'object') return undefined;
-    if (Array.isArray(node)) node = node[Number(segment)];
+    if (Array.isArray(node)) node = /^(0|[1-9]\d*)$/.test(segment) ? node[Number(segment)] : undefined;
     else node = Object.prototype.hasOwnProperty.call(node, segment) ? (node as Record<string, unknown>)[segment] : undefined;
     if (node === undefined) return undefined;
   }
@@ -55,12 +57,17 @@ export function isRef(value: unknown): value is { $ref: string } {
   return value !== null && typeof value === 'object' && typeof (value as { $ref?: unknown }).$ref === 'string';
 }
 
+/** Look up the target of a local `$ref` ('#/components/schemas/A%20B'); undefined when it leads nowhere. */
+export function getByRef(document: unknown, ref: string): unknown {
+  return ref.startsWith('#') ? getByPointer(document, decodeFragment(ref.slice(1))) : undefined;
+}
+
 /** Local resolver with memoised lookups; a cycle of pure references stops where it repeats. */
 export function createResolver(document: unknown): (value: unknown) => unknown {
   const cache = new Map<string, unknown>();
   const lookup = (ref: string): unknown => {
     if (cache.has(ref)) return cache.get(ref);
-    const target = ref.startsWith('#') ? getByPointer(document, ref.slice(1)) : undefined;
+    const target = getByRef(document, ref);
     cache.set(ref, target);
     return target;
   };
@@ -80,8 +87,8 @@ export function createResolver(document: unknown): (value: unknown) => unknown {
 }
 
 /** Thrown for a `$ref` that structure depends on (a parameter, a response, a path item) and that leads nowhere. */
-export function unresolvedRef(file: string, site: RefSite): FaultlineError {
-  return new FaultlineError('E_REF_UNRESOLVED', `$ref '${site.ref}' leads nowhere`, { location: { file, field: `${site.pointer}/$ref` } });
+export function unresolvedRef(ref: string, location: ErrorLocation, reason?: string): FaultlineError {
+  return new FaultlineError('E_REF_UNRESOLVED', `$ref '${ref}' leads nowhere${reason ? ` (${reason})` : ''}`, { location });
 }
 
 export const externalMountKey = 'x-faultline-external';
