@@ -1,7 +1,8 @@
 import type { CauseId } from '../core/causes.js';
 import type { Evidence } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
-import type { SpecModel } from '../spec/model.js';
+import type { Exchange } from '../http/types.js';
+import type { Operation, SpecModel } from '../spec/model.js';
 
 export type CheckKind = 'lint' | 'audit';
 
@@ -33,9 +34,109 @@ export interface AuditContext extends LintContext {
   readonly audit: AuditServices;
 }
 
-// Filled in by the audit engine (issue: audit part 1). Kept open here so lint checks need nothing else.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AuditServices {}
+/** A role the audit may act as: the headers that authenticate it and the scopes it holds. */
+export interface Role {
+  readonly name: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly scopes: readonly string[];
+}
+
+/** Why a request was sent; checks filter the traffic on it. */
+export type InputKind = 'valid' | 'invalid' | 'probe';
+
+/** An exchange as the audit recorded it, tied to the operation and the role it was sent for. */
+export interface AuditExchange extends Exchange {
+  readonly operation: string | null;
+  readonly phase: string;
+  /** The role whose credentials were sent, or null for an anonymous request. */
+  readonly role: string | null;
+  readonly inputKind: InputKind;
+  /** For invalid inputs: what was broken on purpose ('body.quantity: wrong type (string)'). */
+  readonly mutation?: string;
+}
+
+/** What a check asks the audit to send. Paths are relative to the target (`/users/1?x=y`). */
+export interface ProbeRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+  readonly operation?: string | null;
+  readonly role?: string | null;
+  readonly inputKind?: InputKind;
+  readonly mutation?: string;
+  readonly timeoutMs?: number;
+}
+
+export interface RequestOptions {
+  /** Role whose credentials to send; null for none. Default: the first role that satisfies the operation. */
+  readonly role?: Role | null;
+  /** Extra headers, applied last (e.g. a tampered Authorization). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Path parameter values to use instead of examples (e.g. an id another role created). */
+  readonly pathParams?: Readonly<Record<string, string | number>>;
+}
+
+/** One violation of the spec by a response. */
+export interface ConformanceProblem {
+  readonly kind: 'status' | 'content-type' | 'schema' | 'header' | 'undocumented-field';
+  readonly message: string;
+  /** Where in the body (JSON pointer) or which header. */
+  readonly path?: string;
+}
+
+/** A short concurrent burst's result: latency percentiles alone and under concurrency. */
+export interface BurstResult {
+  readonly sequentialMs: readonly number[];
+  readonly concurrentMs: readonly number[];
+  readonly concurrency: number;
+  readonly exchanges: readonly AuditExchange[];
+}
+
+/** A resource id the audit saw the API hand out, and who it was handed to. */
+export interface LearnedValue {
+  /** The collection path template the id belongs under ('/orders' for '/orders/{id}'). */
+  readonly collection: string;
+  readonly value: string | number;
+  /** The role that created or listed it, null when anonymous. */
+  readonly role: string | null;
+  /** The operation whose response carried it. */
+  readonly operation: string;
+  /** True when it came from a create (POST) response rather than a listing. */
+  readonly isCreated: boolean;
+}
+
+/** The audit engine's services, as live checks see them. Every request counts against the budget. */
+export interface AuditServices {
+  /** Base URL of the API under audit. */
+  readonly target: string;
+  readonly roles: readonly Role[];
+  /** The traffic the engine's own phases sent (spec examples, generated valid and invalid inputs). */
+  exchanges(): readonly AuditExchange[];
+  /** Send one request and record it; null when the budget is spent or the request is refused as unsafe. */
+  probe(request: ProbeRequest): Promise<AuditExchange | null>;
+  /** A valid request for the operation (examples first, ids learnt from earlier responses), or null if none can be built. */
+  requestFor(operation: Operation, options?: RequestOptions): ProbeRequest | null;
+  /** The roles whose scopes satisfy the operation's security, and those whose scopes do not. */
+  rolesFor(operation: Operation): { readonly allowed: readonly Role[]; readonly denied: readonly Role[] };
+  /**
+   * Like requestFor, but for an operation that deletes or changes one resource, first creates a fresh
+   * resource (when the API has a create operation for the collection) and aims the request at it.
+   */
+  freshRequestFor(operation: Operation, options?: RequestOptions): Promise<ProbeRequest | null>;
+  /** How a response departs from the spec for that operation. */
+  conformance(operation: Operation, exchange: AuditExchange): readonly ConformanceProblem[];
+  /** Send `request` `count` times alone, then `count` times with `concurrency` in flight. */
+  burst(request: ProbeRequest, options: { readonly count: number; readonly concurrency: number }): Promise<BurstResult | null>;
+  /** True when destructive methods may go to this target (loopback, or --unsafe). */
+  readonly isDestructiveAllowed: boolean;
+  /** False when the user turned the exposure probes off (--no-exposure-probes). */
+  readonly isExposureProbing: boolean;
+  /** Resource ids learnt from responses (create-then-read), with the role that received them. */
+  learned(): readonly LearnedValue[];
+  /** Requests left in the budget. */
+  remainingRequests(): number;
+}
 
 export type CheckContext<Kind extends CheckKind> = Kind extends 'lint' ? LintContext : AuditContext;
 

@@ -1,0 +1,124 @@
+import type { Finding, Report } from '../../core/finding.js';
+import { faultlineVersion } from '../../core/version.js';
+import type { AnyCheck, AuditExchange, Check, Role } from '../../checks/types.js';
+import type { HttpClient } from '../../http/types.js';
+import type { SpecModel } from '../../spec/model.js';
+import type { EngineEvent } from '../events.js';
+import { FindingDeduplicator, toFinding } from '../findings.js';
+import { collectLintFindings, specSummary } from '../lint-runner.js';
+import { RequestBudget } from './budget.js';
+import { examplesPhase, fuzzPhase, negativePhase, orderForTraffic } from './phases.js';
+import { AuditSession } from './services.js';
+
+export interface AuditOptions {
+  readonly spec: SpecModel;
+  readonly client: HttpClient;
+  readonly target: string;
+  readonly roles: readonly Role[];
+  readonly checks: readonly AnyCheck[];
+  readonly budget: { readonly maxRequests: number; readonly maxDurationMs: number; readonly timeoutMs: number };
+  /** Destructive methods may be sent (the target is loopback, or the user passed --unsafe). */
+  readonly isDestructiveAllowed: boolean;
+  readonly isExposureProbing: boolean;
+  readonly seed?: number;
+}
+
+/**
+ * Run a live audit: lint the spec, send valid traffic (examples), invalid traffic (negative, fuzz),
+ * then every selected live check. Yields events as it goes; the last one carries the report.
+ */
+export async function* runAudit(options: AuditOptions): AsyncGenerator<EngineEvent> {
+  const startedAt = new Date().toISOString();
+  const { spec } = options;
+  const budget = new RequestBudget(options.budget.maxRequests, options.budget.maxDurationMs);
+  const session = new AuditSession({ ...options, budget, timeoutMs: options.budget.timeoutMs });
+  const lintChecks = options.checks.filter((c): c is Check<'lint'> => c.kind === 'lint');
+  const auditChecks = options.checks.filter((c): c is Check<'audit'> => c.kind === 'audit');
+  const dedupe = new FindingDeduplicator();
+  const notes: string[] = [];
+  yield { type: 'run-started', kind: 'audit', checks: options.checks.length, operations: spec.operations.length };
+
+  const flush = function* (): Generator<EngineEvent> {
+    while (session.events.length > 0) yield session.events.shift()!;
+  };
+  const emit = function* (finding: Finding): Generator<EngineEvent> {
+    if (dedupe.add(finding)) yield { type: 'finding', finding };
+  };
+
+  yield { type: 'phase-started', phase: 'lint', planned: lintChecks.length };
+  const lintFindings = await collectLintFindings(spec, lintChecks, (check, message) => notes.push(`check ${check} crashed: ${message}`));
+  for (const finding of lintFindings) yield* emit(finding);
+  yield { type: 'phase-finished', phase: 'lint', requests: 0, findings: lintFindings.length };
+
+  const operations = orderForTraffic(spec.operations);
+  if (!options.isDestructiveAllowed && operations.some((op) => op.method !== 'get' && op.method !== 'head' && op.method !== 'options')) {
+    notes.push('destructive operations (POST/PUT/PATCH/DELETE) were not sent: the target is not loopback (pass --unsafe to allow)');
+  }
+  // Keep a share of the budget for the live checks, whatever the traffic phases would like to use.
+  const reserveForChecks = Math.max(Math.floor(options.budget.maxRequests * 0.35), Math.min(200, options.budget.maxRequests));
+  const trafficPhases: [string, () => Promise<void>][] = [
+    ['examples', () => examplesPhase(session, operations)],
+    ['negative', () => negativePhase(session, spec, operations, Math.floor((budget.remaining() - reserveForChecks) * 0.5))],
+    ['fuzz', () => fuzzPhase(session, spec, operations, budget.remaining() - reserveForChecks, options.seed ?? 1)],
+  ];
+  for (const [phase, run] of trafficPhases) {
+    session.phase = phase;
+    const before = session.sentCount;
+    yield { type: 'phase-started', phase };
+    await run();
+    yield* flush();
+    yield { type: 'phase-finished', phase, requests: session.sentCount - before, findings: 0 };
+  }
+
+  session.phase = 'checks';
+  yield { type: 'phase-started', phase: 'checks', planned: auditChecks.length };
+  const checksBefore = session.sentCount;
+  let checkFindings = 0;
+  for (const check of auditChecks) {
+    session.phase = check.id;
+    try {
+      for await (const draft of check.run({ spec, audit: session })) {
+        yield* flush();
+        const finding = toFinding(check, draft);
+        checkFindings++;
+        yield* emit(finding);
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      notes.push(`check ${check.id} crashed: ${message}`);
+      yield { type: 'check-crashed', check: check.id, message };
+    }
+    yield* flush();
+  }
+  yield { type: 'phase-finished', phase: 'checks', requests: session.sentCount - checksBefore, findings: checkFindings };
+
+  const exhausted = budget.exhaustedReason();
+  if (exhausted) notes.push(`${exhausted}: the audit stopped early; raise budget.requests or budget.time to cover more`);
+  const covered = coveredOperations(session.recorded);
+  const findings = dedupe.findings();
+  const report: Report = {
+    schema: 'faultline/report@1',
+    tool: { name: 'faultline', version: faultlineVersion() },
+    kind: 'audit',
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    spec: specSummary(spec),
+    target: options.target,
+    findings,
+    stats: {
+      operations: spec.operations.length,
+      operationsCovered: covered,
+      requests: session.sentCount,
+      transportErrors: session.recorded.filter((e) => e.error).length,
+      checks: options.checks.length,
+      findings: findings.length,
+      durationMs: Date.now() - Date.parse(startedAt),
+    },
+    notes,
+  };
+  yield { type: 'run-finished', report };
+}
+
+function coveredOperations(exchanges: readonly AuditExchange[]): number {
+  return new Set(exchanges.filter((e) => e.response && e.operation).map((e) => e.operation)).size;
+}

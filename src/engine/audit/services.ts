@@ -1,0 +1,200 @@
+import type { AuditExchange, AuditServices, BurstResult, ProbeRequest, RequestOptions, Role } from '../../checks/types.js';
+import type { HttpClient } from '../../http/types.js';
+import type { Operation, SpecModel } from '../../spec/model.js';
+import type { EngineEvent } from '../events.js';
+import type { RequestBudget } from './budget.js';
+import { checkConformance } from './conformance.js';
+import { createSchemaValidator } from './json-schema.js';
+import { isRoleAllowed, requestFor } from './request-builder.js';
+import { collectionOf, ValuePool } from './value-pool.js';
+
+export interface AuditSetup {
+  readonly spec: SpecModel;
+  readonly client: HttpClient;
+  /** Base URL the operation paths are appended to. */
+  readonly target: string;
+  readonly roles: readonly Role[];
+  readonly budget: RequestBudget;
+  readonly isDestructiveAllowed: boolean;
+  readonly isExposureProbing: boolean;
+  readonly timeoutMs: number;
+}
+
+/**
+ * The audit's shared state and the services live checks use: one place sends (budget, recording,
+ * learning ids), so phases and checks cannot bypass the budget or the evidence trail.
+ */
+export class AuditSession implements AuditServices {
+  readonly target: string;
+  readonly roles: readonly Role[];
+  readonly isDestructiveAllowed: boolean;
+  readonly isExposureProbing: boolean;
+  readonly pool = new ValuePool();
+  readonly recorded: AuditExchange[] = [];
+  readonly events: EngineEvent[] = [];
+  phase = 'setup';
+  private readonly validator;
+  private readonly operationsByKey: Map<string, Operation>;
+  sentCount = 0;
+
+  constructor(readonly setup: AuditSetup) {
+    this.target = setup.target.replace(/\/+$/, '');
+    this.roles = setup.roles;
+    this.isDestructiveAllowed = setup.isDestructiveAllowed;
+    this.isExposureProbing = setup.isExposureProbing;
+    this.validator = createSchemaValidator(setup.spec);
+    this.operationsByKey = new Map(setup.spec.operations.map((op) => [op.key, op]));
+  }
+
+  exchanges(): readonly AuditExchange[] {
+    return this.recorded;
+  }
+
+  learned() {
+    return this.pool.all();
+  }
+
+  remainingRequests(): number {
+    return this.setup.budget.remaining();
+  }
+
+  /** Send without recording into the shared traffic (fuzzing keeps only what it chooses). */
+  async send(request: ProbeRequest): Promise<AuditExchange | null> {
+    if (!this.setup.budget.take()) return null;
+    const exchange = await this.setup.client.send({
+      method: request.method,
+      url: this.target + (request.path.startsWith('/') ? request.path : `/${request.path}`),
+      headers: request.headers ?? {},
+      ...(request.body !== undefined ? { body: request.body } : {}),
+      timeoutMs: Math.min(request.timeoutMs ?? this.setup.timeoutMs, Math.max(1, this.setup.budget.msLeft())),
+    });
+    if (exchange.error?.code === 'UNSAFE_TARGET') return null;
+    this.sentCount++;
+    const audited: AuditExchange = {
+      ...exchange,
+      operation: request.operation ?? null,
+      phase: this.phase,
+      role: request.role ?? null,
+      inputKind: request.inputKind ?? 'probe',
+      ...(request.mutation ? { mutation: request.mutation } : {}),
+    };
+    this.events.push({
+      type: 'request',
+      phase: this.phase,
+      operation: audited.operation,
+      status: exchange.response?.status ?? null,
+      durationMs: exchange.timings.durationMs,
+      ...(exchange.error ? { error: exchange.error.code } : {}),
+    });
+    this.learnFrom(audited);
+    return audited;
+  }
+
+  async probe(request: ProbeRequest): Promise<AuditExchange | null> {
+    const exchange = await this.send(request);
+    if (exchange) this.recorded.push(exchange);
+    return exchange;
+  }
+
+  record(exchange: AuditExchange): void {
+    this.recorded.push(exchange);
+  }
+
+  requestFor(operation: Operation, options: RequestOptions = {}): ProbeRequest | null {
+    return requestFor(this.setup.spec, operation, this.pool, this.roles, options);
+  }
+
+  rolesFor(operation: Operation) {
+    return {
+      allowed: this.roles.filter((role) => isRoleAllowed(operation, role)),
+      denied: this.roles.filter((role) => !isRoleAllowed(operation, role)),
+    };
+  }
+
+  conformance(operation: Operation, exchange: AuditExchange) {
+    return checkConformance(this.setup.spec, this.validator, operation, exchange);
+  }
+
+  async burst(request: ProbeRequest, options: { count: number; concurrency: number }): Promise<BurstResult | null> {
+    const total = options.count * 2;
+    if (this.setup.budget.remaining() < total) return null;
+    const exchanges: AuditExchange[] = [];
+    const sequentialMs: number[] = [];
+    for (let i = 0; i < options.count; i++) {
+      const exchange = await this.send({ ...request, inputKind: 'probe' });
+      if (!exchange) break;
+      exchanges.push(exchange);
+      sequentialMs.push(exchange.timings.durationMs);
+    }
+    const concurrentMs: number[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < options.count) {
+        next++;
+        const exchange = await this.send({ ...request, inputKind: 'probe' });
+        if (!exchange) return;
+        exchanges.push(exchange);
+        concurrentMs.push(exchange.timings.durationMs);
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+    return { sequentialMs, concurrentMs, concurrency: options.concurrency, exchanges };
+  }
+
+  /**
+   * A valid request for an operation that destroys or changes one resource, aimed at a resource
+   * created just for it when the API has a create operation, so the audit does not delete the
+   * examples the rest of the run relies on.
+   */
+  async freshRequestFor(operation: Operation, options: RequestOptions = {}): Promise<ProbeRequest | null> {
+    const lastParam = /\{([^}]+)\}$/.exec(operation.path)?.[1];
+    if (lastParam && operation.method !== 'get') {
+      const collection = collectionOf(operation.path, lastParam);
+      const create = this.operationsByKey.get(`POST ${collection}`);
+      if (create) {
+        const createRequest = this.requestFor(create);
+        const created = createRequest ? await this.probe({ ...createRequest, inputKind: 'valid' }) : null;
+        const body = created?.response?.json as Record<string, unknown> | undefined;
+        const id = body && (body['id'] ?? body['uuid']);
+        if ((typeof id === 'string' || typeof id === 'number') && created?.response && created.response.status < 300) {
+          return this.requestFor(operation, { ...options, pathParams: { ...options.pathParams, [lastParam]: id } });
+        }
+      }
+    }
+    return this.requestFor(operation, options);
+  }
+
+  operation(key: string | null): Operation | undefined {
+    return key ? this.operationsByKey.get(key) : undefined;
+  }
+
+  private learnFrom(exchange: AuditExchange): void {
+    const operation = this.operation(exchange.operation);
+    const response = exchange.response;
+    if (!operation || !response || response.status >= 300 || exchange.inputKind === 'invalid') return;
+    if (operation.method === 'delete') {
+      const lastParam = /\{([^}]+)\}$/.exec(operation.path)?.[1];
+      const value = lastParam ? decodeURIComponent(exchange.request.url.split('?')[0]!.split('/').pop() ?? '') : undefined;
+      if (lastParam && value) this.pool.forget(operation.path, lastParam, value);
+      return;
+    }
+    if (response.json === undefined) return;
+    this.pool.learn(operation, exchange.role, response.json);
+    const documented = operation.responses.find((r) => r.status === String(response.status));
+    for (const link of documented?.links ?? []) {
+      for (const [parameter, expression] of Object.entries(link.parameters)) {
+        const match = typeof expression === 'string' ? /^\$response\.body#(\/.*)?$/.exec(expression) : null;
+        if (match && link.operationId) this.pool.learnLink(link.operationId, parameter, pointerValue(response.json, match[1] ?? ''));
+      }
+    }
+  }
+}
+
+function pointerValue(value: unknown, pointer: string): unknown {
+  let node = value;
+  for (const segment of pointer.split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
+}
