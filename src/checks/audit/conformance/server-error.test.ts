@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditWith, findingsOf, json, startServer } from '../../engine/audit/audit-harness.test-helper.js';
+import { auditWith, findingsOf, json, startServer } from '../../../engine/audit/audit-harness.test-helper.js';
 import { serverError } from './server-error.js';
 
 const spec = {

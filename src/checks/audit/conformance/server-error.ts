@@ -1,5 +1,5 @@
-import { defineCheck } from '../define.js';
-import { evidenceOf } from './evidence.js';
+import { defineCheck } from '../../define.js';
+import { evidenceOf } from '../evidence.js';
 
 export const serverError = defineCheck({
   id: 'conformance.server-error',
