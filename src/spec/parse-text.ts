@@ -29,7 +29,7 @@ export function parseSpecText(rawText: string, file: string): ParsedText {
 function parseJson(text: string, file: string): ParsedText {
   const tooDeep = findExcessiveNesting(text, maxNestingDepth);
   if (tooDeep !== -1) {
-    throw new FaultlineError('E_SPEC_PARSE', `invalid JSON: nested more than ${maxNestingDepth} levels deep`, { location: { file, line: lineAtOffset(text, tooDeep) } });
+    throw new FaultlineError('E_SPEC_PARSE', `invalid JSON: nested more than ${maxNestingDepth} levels deep`, { location: { file, ...lineAndColumn(text, tooDeep) } });
   }
   let document: unknown;
   try {
@@ -38,15 +38,17 @@ function parseJson(text: string, file: string): ParsedText {
     const message = (error as Error).message;
     const position = /at position (\d+)/.exec(message);
     const offset = position ? Number(position[1]) : findJsonSyntaxError(text);
-    const line = offset >= 0 ? lineAtOffset(text, offset) : undefined;
-    // V8 quotes a snippet of the text after a comma ("Unexpected token 'x', "…" is not valid JSON"): drop it, keep the reason.
-    const reason = message
+    const where = offset >= 0 ? lineAndColumn(text, offset) : {};
+    // V8 quotes a snippet instead of a position ("Unexpected token ' ', …"tru }"… is not valid JSON"),
+    // naming the character after the real culprit: then our own scan names it.
+    const reason = !position && offset >= 0
+      ? offset >= text.length ? 'unexpected end of text' : `unexpected ${JSON.stringify(text.slice(offset, offset + 10).split(/[\s,}\]]/)[0] || text[offset])}`
+      : message
       .replace(/^JSON\.parse: /, '')
-      .replace(/, ".*" is not valid JSON$/s, '')
+      .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
       .replace(/ in JSON at position \d+.*$/s, '')
-      .replace(/\s*\(line \d+ column \d+\)$/, '')
-      .split('\n')[0];
-    throw new FaultlineError('E_SPEC_PARSE', `invalid JSON: ${reason}`, { location: { file, ...(line !== undefined ? { line } : {}) }, cause: error });
+      .replace(/\s*\(line \d+ column \d+\)$/, '');
+    throw new FaultlineError('E_SPEC_PARSE', `invalid JSON: ${firstLine(reason)}`, { location: { file, ...where }, cause: error });
   }
   return { document, locateLines: (pointers) => locateJsonPointers(text, pointers) };
 }
@@ -62,9 +64,12 @@ function parseYaml(text: string, file: string): ParsedText {
   }
   const firstError = doc.errors[0];
   if (firstError) {
-    const line = lineCounter.linePos(firstError.pos[0]).line;
-    const reason = firstError.code === 'RESOURCE_EXHAUSTION' ? 'nested too deeply to parse' : firstLine(firstError.message).replace(/ at line \d+, column \d+:?$/, '');
-    throw new FaultlineError('E_SPEC_PARSE', `invalid YAML: ${reason}`, { location: { file, line } });
+    const { line, col } = lineCounter.linePos(firstError.pos[0]);
+    const reason =
+      firstError.code === 'RESOURCE_EXHAUSTION' ? 'nested too deeply to parse'
+      : firstError.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document (---); a description is one document'
+      : firstLine(firstError.message).replace(/ at line \d+, column \d+:?$/, '');
+    throw new FaultlineError('E_SPEC_PARSE', `invalid YAML: ${reason}`, { location: { file, line, column: col } });
   }
   let document: unknown;
   let hasAnchors = false;
@@ -90,6 +95,12 @@ function parseYaml(text: string, file: string): ParsedText {
     return found;
   };
   return { document, locateLines };
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const line = lineAtOffset(text, offset);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return { line, column: offset - lineStart + 1 };
 }
 
 function firstLine(message: string): string {
