@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { FaultlineError, isFaultlineError } from '../core/errors.js';
 import { faultlineVersion } from '../core/version.js';
+import { auditCommand } from './commands/audit.js';
 import { checksCommand } from './commands/checks.js';
+import { demoCommand } from './commands/demo.js';
 import { lintCommand } from './commands/lint.js';
 import { exitCodes } from './exit.js';
 
@@ -12,7 +14,7 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for errors', false)
     .showHelpAfterError('(run faultline --help for usage)')
     .exitOverride();
-  for (const command of [lintCommand(), checksCommand()]) {
+  for (const command of [lintCommand(), auditCommand(), demoCommand(), checksCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
   }
   return program;

@@ -23,7 +23,7 @@ export function parseFormat(value: string | undefined): ReportFormat {
 /** The report goes to stdout in the chosen format; files go to --out; paths written are said on stderr. */
 export async function emitReport(report: Report, options: OutputOptions): Promise<void> {
   const format = parseFormat(options.format);
-  const color = format === 'terminal' && (options.color ?? Boolean(process.stdout.isTTY));
+  const color = format === 'terminal' && options.color !== false && Boolean(process.stdout.isTTY);
   const failOn = options.failOn === 'none' ? 'critical' : options.failOn;
   process.stdout.write(renderReport(report, format, { color, failOn, ...(options.verbose ? { verbose: true } : {}) }));
   if (options.out) {

@@ -1,0 +1,129 @@
+import { Command } from 'commander';
+import { FaultlineError } from '../../core/errors.js';
+import { parseDurationMs } from '../../core/units.js';
+import { allChecks } from '../../checks/registry.js';
+import type { Role } from '../../checks/types.js';
+import { loadConfig } from '../../config/load-config.js';
+import type { FaultlineConfig } from '../../config/schema.js';
+import { runAudit } from '../../engine/audit/audit-runner.js';
+import { finalReport } from '../../engine/events.js';
+import { selectChecks } from '../../engine/select.js';
+import { createHttpClient } from '../../http/client.js';
+import { isLoopbackUrl } from '../../http/interceptors/safety-guard.js';
+import { loadSpec } from '../../spec/load.js';
+import { exitCodeFor, parseFailOn } from '../exit.js';
+import { collect } from '../options.js';
+import { emitReport, parseFormat } from '../output.js';
+import { createProgress } from '../progress.js';
+import type { Report } from '../../core/finding.js';
+
+export interface AuditRunInput {
+  readonly specSource: string;
+  readonly target: string;
+  readonly roles: readonly Role[];
+  readonly budget: FaultlineConfig['budget'];
+  readonly only: readonly string[];
+  readonly skip: readonly string[];
+  readonly isUnsafe: boolean;
+  readonly isExposureProbing: boolean;
+  readonly allowRemoteRefs: boolean;
+  readonly seed?: number;
+}
+
+/** Load the spec, build the client, run the audit with progress on stderr; shared by `audit` and `demo`. */
+export async function runAuditFromInput(input: AuditRunInput): Promise<Report> {
+  const checks = selectChecks(allChecks, { only: input.only, skip: input.skip });
+  const spec = await loadSpec(input.specSource, { allowRemoteRefs: input.allowRemoteRefs });
+  const client = createHttpClient({ isUnsafeAllowed: input.isUnsafe, timeoutMs: input.budget.timeout, maxBodyBytes: 64 * 1024 });
+  try {
+    return await finalReport(
+      runAudit({
+        spec,
+        client,
+        target: input.target,
+        roles: input.roles,
+        checks,
+        budget: { maxRequests: input.budget.requests, maxDurationMs: input.budget.time, timeoutMs: input.budget.timeout },
+        isDestructiveAllowed: input.isUnsafe || isLoopbackUrl(input.target),
+        isExposureProbing: input.isExposureProbing,
+        ...(input.seed !== undefined ? { seed: input.seed } : {}),
+      }),
+      createProgress(),
+    );
+  } finally {
+    await client.close();
+  }
+}
+
+export function auditCommand(): Command {
+  return new Command('audit')
+    .description('probe a running API against its spec for the eleven failure causes')
+    .option('-c, --config <file>', 'faultline.yaml with spec, target, credentials, dependencies, budget')
+    .option('--spec <spec>', 'path or URL of the OpenAPI description (overrides the config)')
+    .option('--target <url>', 'base URL of the running API (overrides the config)')
+    .option('--only <ids>', 'run only these checks or causes (comma-separated, repeatable)', collect, [])
+    .option('--skip <ids>', 'skip these checks or causes (comma-separated, repeatable)', collect, [])
+    .option('-f, --format <format>', 'stdout format: terminal, json, html, junit, sarif', 'terminal')
+    .option('-o, --out <dir>', 'write report.json, report.html, junit.xml and report.sarif into this directory')
+    .option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (critical|high|medium|low|info|none)', 'high')
+    .option('--unsafe', 'allow POST/PUT/PATCH/DELETE to a target that is not loopback', false)
+    .option('--no-exposure-probes', 'do not probe for sensitive paths or rate limits')
+    .option('--budget-requests <n>', 'stop after this many requests (overrides budget.requests)')
+    .option('--budget-time <duration>', 'stop after this long (overrides budget.time)')
+    .option('--seed <n>', 'seed for input generation, to reproduce a run')
+    .option('--allow-remote-refs', 'follow $refs to http(s) URLs', false)
+    .option('--no-color', 'no ANSI colours')
+    .option('-v, --verbose', 'list every finding in the terminal output', false)
+    .action(async (options: AuditFlags) => {
+      const failOn = parseFailOn(options.failOn);
+      parseFormat(options.format);
+      const loaded = options.config ? await loadConfig(options.config) : undefined;
+      const specSource = options.spec ?? loaded?.specSource;
+      const target = options.target ?? loaded?.config.target;
+      if (!specSource) throw new FaultlineError('E_USAGE', 'no spec: pass --spec or set spec in the config', { location: { field: '--spec' } });
+      if (!target) throw new FaultlineError('E_USAGE', 'no target: pass --target or set target in the config', { location: { field: '--target' } });
+      if (!/^https?:\/\/[^/]/i.test(target)) throw new FaultlineError('E_USAGE', `target must be an http(s) URL (got '${target}')`, { location: { field: '--target' } });
+      const budget = { ...(loaded?.config.budget ?? { requests: 3000, time: 180_000, timeout: 5_000 }) };
+      if (options.budgetRequests !== undefined) budget.requests = positiveInteger(options.budgetRequests, '--budget-requests');
+      if (options.budgetTime !== undefined) budget.time = parseDurationMs(options.budgetTime, '--budget-time');
+      const report = await runAuditFromInput({
+        specSource,
+        target,
+        roles: loaded?.config.credentials ?? [],
+        budget,
+        only: options.only,
+        skip: options.skip,
+        isUnsafe: options.unsafe,
+        isExposureProbing: options.exposureProbes,
+        allowRemoteRefs: options.allowRemoteRefs,
+        ...(options.seed !== undefined ? { seed: positiveInteger(options.seed, '--seed') } : {}),
+      });
+      await emitReport(report, { format: options.format, out: options.out, color: options.color, verbose: options.verbose, failOn });
+      process.exitCode = exitCodeFor(report, failOn);
+    });
+}
+
+function positiveInteger(value: string, field: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new FaultlineError('E_USAGE', `must be a positive whole number (got '${value}')`, { location: { field } });
+  return n;
+}
+
+interface AuditFlags {
+  config?: string;
+  spec?: string;
+  target?: string;
+  only: string[];
+  skip: string[];
+  format: string;
+  out?: string;
+  failOn: string;
+  unsafe: boolean;
+  exposureProbes: boolean;
+  budgetRequests?: string;
+  budgetTime?: string;
+  seed?: string;
+  allowRemoteRefs: boolean;
+  color: boolean;
+  verbose: boolean;
+}

@@ -1,0 +1,59 @@
+import { Command } from 'commander';
+import { demoSpecPath, startDemoApi } from '../../../demo/shop.js';
+import { demoCredentials } from '../../../demo/tokens.js';
+import { exitCodeFor, parseFailOn } from '../exit.js';
+import { collect } from '../options.js';
+import { emitReport, parseFormat } from '../output.js';
+import { runAuditFromInput } from './audit.js';
+
+export function demoCommand(): Command {
+  return new Command('demo')
+    .description('start the bundled demo shop API on 127.0.0.1, audit it, and write the reports')
+    .option('-o, --out <dir>', 'where the reports go', 'faultline-report')
+    .option('-f, --format <format>', 'stdout format: terminal, json, html, junit, sarif', 'terminal')
+    .option('--only <ids>', 'run only these checks or causes', collect, [])
+    .option('--skip <ids>', 'skip these checks or causes', collect, [])
+    .option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (the demo has planted faults, so: none)', 'none')
+    .option('--keep-running', 'leave the demo API running after the audit (Ctrl-C to stop)', false)
+    .option('--no-color', 'no ANSI colours')
+    .option('-v, --verbose', 'list every finding in the terminal output', false)
+    .action(async (options: DemoFlags) => {
+      const failOn = parseFailOn(options.failOn);
+      parseFormat(options.format);
+      const demo = await startDemoApi({});
+      process.stderr.write(`faultline: demo shop API listening on ${demo.url} (inventory at ${demo.inventoryUrl})\n`);
+      try {
+        const report = await runAuditFromInput({
+          specSource: demoSpecPath(),
+          target: demo.url,
+          roles: await demoCredentials(),
+          budget: { requests: 3000, time: 180_000, timeout: 5_000 },
+          only: options.only,
+          skip: options.skip,
+          isUnsafe: false,
+          isExposureProbing: true,
+          allowRemoteRefs: false,
+          seed: 1,
+        });
+        await emitReport(report, { format: options.format, out: options.out, color: options.color, verbose: options.verbose, failOn });
+        process.exitCode = exitCodeFor(report, failOn);
+        if (options.keepRunning) {
+          process.stderr.write(`faultline: demo API still running on ${demo.url}; press Ctrl-C to stop\n`);
+          await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+        }
+      } finally {
+        await demo.close();
+      }
+    });
+}
+
+interface DemoFlags {
+  out: string;
+  format: string;
+  only: string[];
+  skip: string[];
+  failOn: string;
+  keepRunning: boolean;
+  color: boolean;
+  verbose: boolean;
+}
