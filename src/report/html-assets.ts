@@ -27,7 +27,7 @@ border:1px solid var(--line);border-left:6px solid var(--pass);border-radius:6px
 border:1px solid var(--line);border-radius:6px;margin-bottom:14px;position:sticky;top:0;z-index:1}
 .filters select,.filters button{font:inherit;padding:3px 6px}
 .shown{margin-left:auto;color:var(--muted)}
-.finding{background:var(--card);border:1px solid var(--line);border-left:6px solid var(--info);border-radius:6px;padding:10px 14px;margin-bottom:10px}
+.finding{content-visibility:auto;contain-intrinsic-size:auto 160px;background:var(--card);border:1px solid var(--line);border-left:6px solid var(--info);border-radius:6px;padding:10px 14px;margin-bottom:10px}
 .finding.sev-critical{border-left-color:var(--critical)}.finding.sev-high{border-left-color:var(--high)}
 .finding.sev-medium{border-left-color:var(--medium)}.finding.sev-low{border-left-color:var(--low)}
 .finding h3{display:inline;font-size:15px;margin:0}
@@ -85,6 +85,50 @@ export const reportJs = `
   });
   causeSelect.addEventListener('change', apply);
   severitySelect.addEventListener('change', apply);
+  var evidence = null;
+  function section(parent, title, text, cut, className) {
+    var heading = document.createElement('h4');
+    heading.textContent = title;
+    var pre = document.createElement('pre');
+    if (className) pre.className = className;
+    pre.textContent = text;
+    parent.appendChild(heading);
+    parent.appendChild(pre);
+    if (cut) {
+      var note = document.createElement('p');
+      note.className = 'cut';
+      note.textContent = cut;
+      parent.appendChild(note);
+    }
+  }
+  function renderEvidence(details) {
+    if (evidence === null) evidence = JSON.parse(document.getElementById('evidence-data').textContent || '[]');
+    var view = evidence[Number(details.getAttribute('data-evidence'))];
+    if (!view) return;
+    view.exchanges.forEach(function (exchange) {
+      var box = document.createElement('div');
+      box.className = 'exchange';
+      section(box, 'Request', exchange.request, exchange.requestCut);
+      section(box, 'Response', exchange.response, exchange.responseCut);
+      if (exchange.error) section(box, 'Error', exchange.error);
+      if (exchange.note) section(box, 'Note', exchange.note);
+      section(box, 'Reproduce', exchange.curl, null, 'curl');
+      details.appendChild(box);
+    });
+    if (view.more > 0) {
+      var more = document.createElement('p');
+      more.className = 'cut';
+      more.textContent = view.more + ' more exchange' + (view.more === 1 ? '' : 's') + ' in report.json';
+      details.appendChild(more);
+    }
+  }
+  // toggle does not bubble, so listen in the capture phase for every <details> at once.
+  document.addEventListener('toggle', function (event) {
+    var details = event.target;
+    if (!details.open || !details.hasAttribute('data-evidence') || details.hasAttribute('data-rendered')) return;
+    details.setAttribute('data-rendered', 'true');
+    renderEvidence(details);
+  }, true);
   resetButton.addEventListener('click', function () {
     causeSelect.value = '';
     severitySelect.value = '';

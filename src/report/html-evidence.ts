@@ -1,14 +1,35 @@
 import type { Evidence } from '../core/finding.js';
-import { truncateText } from './control-chars.js';
-import { escapeHtml } from './html-escape.js';
+import { showControlChars, truncateText } from './control-chars.js';
 
 /** Bounds that keep a report of thousands of findings a file a browser opens quickly. */
 export const htmlLimits = { evidencePerFinding: 3, bodyChars: 2000, headerChars: 300 } as const;
 
-function block(text: string, maxChars: number): string {
-  const { text: kept, cutChars } = truncateText(text, maxChars);
-  const cut = cutChars > 0 ? `\n<span class="cut">… ${cutChars} more characters (see report.json)</span>` : '';
-  return `${escapeHtml(kept, true)}${cut}`;
+/** One exchange as plain display text. The page's script puts it into the DOM with textContent only. */
+export interface ExchangeView {
+  readonly request: string;
+  readonly requestCut?: string;
+  readonly response: string;
+  readonly responseCut?: string;
+  readonly error?: string;
+  readonly note?: string;
+  readonly curl: string;
+}
+
+export interface EvidenceView {
+  readonly exchanges: readonly ExchangeView[];
+  /** Exchanges left out of the page (they stay in report.json). */
+  readonly more: number;
+}
+
+function shown(text: string): string {
+  return showControlChars(text, true);
+}
+
+function withBody(head: string, body: string | undefined): { text: string; cut?: string } {
+  if (!body) return { text: shown(head) };
+  const { text, cutChars } = truncateText(body, htmlLimits.bodyChars);
+  const cut = cutChars > 0 ? `… ${cutChars} more characters (see report.json)` : undefined;
+  return { text: shown(`${head}\n\n${text}`), ...(cut ? { cut } : {}) };
 }
 
 function headerLines(headers: Readonly<Record<string, string>>): string {
@@ -17,30 +38,36 @@ function headerLines(headers: Readonly<Record<string, string>>): string {
     .join('\n');
 }
 
-function exchange(evidence: Evidence): string {
+function exchangeView(evidence: Evidence): ExchangeView {
   const { request, response } = evidence;
-  const requestText = [`${request.method} ${request.url}`, headerLines(request.headers)].filter(Boolean).join('\n');
-  const parts = [`<h4>Request</h4><pre>${escapeHtml(requestText, true)}${request.body ? `\n\n${block(request.body, htmlLimits.bodyChars)}` : ''}</pre>`];
+  const requestPart = withBody([`${request.method} ${request.url}`, headerLines(request.headers)].filter(Boolean).join('\n'), request.body);
+  let responsePart: { text: string; cut?: string } = { text: 'No response.' };
   if (response) {
     const took = response.durationMs !== undefined ? ` (${Math.round(response.durationMs)} ms)` : '';
-    const head = [`HTTP ${response.status}${took}`, headerLines(response.headers)].filter(Boolean).join('\n');
-    const recorderCut = response.bodyTruncated ? '\n<span class="cut">… body truncated by the recorder</span>' : '';
-    const body = response.body ? `\n\n${block(response.body, htmlLimits.bodyChars)}${recorderCut}` : recorderCut;
-    parts.push(`<h4>Response</h4><pre>${escapeHtml(head, true)}${body}</pre>`);
-  } else {
-    parts.push('<h4>Response</h4><p>No response.</p>');
+    responsePart = withBody([`HTTP ${response.status}${took}`, headerLines(response.headers)].filter(Boolean).join('\n'), response.body);
+    if (response.bodyTruncated) responsePart = { ...responsePart, cut: [responsePart.cut, 'body truncated by the recorder'].filter(Boolean).join('; ') };
   }
-  if (evidence.error) parts.push(`<h4>Error</h4><pre>${escapeHtml(evidence.error, true)}</pre>`);
-  if (evidence.note) parts.push(`<p>${escapeHtml(evidence.note)}</p>`);
-  parts.push(`<h4>Reproduce</h4><pre class="curl">${escapeHtml(evidence.curl, true)}</pre>`);
-  return `<div class="exchange">${parts.join('')}</div>`;
+  return {
+    request: requestPart.text,
+    ...(requestPart.cut ? { requestCut: requestPart.cut } : {}),
+    response: responsePart.text,
+    ...(responsePart.cut ? { responseCut: responsePart.cut } : {}),
+    ...(evidence.error ? { error: shown(evidence.error) } : {}),
+    ...(evidence.note ? { note: shown(evidence.note) } : {}),
+    curl: shown(evidence.curl),
+  };
 }
 
-/** The finding's request/response pairs in a closed <details>, so a long report stays scannable. */
-export function evidenceDetails(evidence: readonly Evidence[]): string {
-  if (evidence.length === 0) return '';
-  const shown = evidence.slice(0, htmlLimits.evidencePerFinding);
-  const more = evidence.length - shown.length;
-  const moreText = more > 0 ? `<p class="cut">${more} more exchange${more === 1 ? '' : 's'} in report.json</p>` : '';
-  return `<details><summary>Evidence (${evidence.length})</summary>${shown.map(exchange).join('')}${moreText}</details>`;
+/** What the page shows of a finding's evidence: the first few exchanges, bodies cut to a bound. */
+export function evidenceView(evidence: readonly Evidence[]): EvidenceView {
+  const kept = evidence.slice(0, htmlLimits.evidencePerFinding);
+  return { exchanges: kept.map(exchangeView), more: evidence.length - kept.length };
+}
+
+/**
+ * JSON for a `<script type="application/json">` element. Every `<` is written as `\u003c`, so no
+ * `</script>` or `<!--` in a hostile body can end the element early; JSON.parse reads it back unchanged.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { causeIds } from '../core/causes.js';
 import { htmlReporter } from './html.js';
-import { hostileBody, largeFindings, sampleReport } from './sample-report.test-helper.js';
+import { evidenceView, scriptSafeJson } from './html-evidence.js';
+import { evidence, hostileBody, largeFindings, sampleReport } from './sample-report.test-helper.js';
 
 describe('html reporter', () => {
   it('has a scorecard card for each of the eleven causes, failing only where there are findings', () => {
@@ -28,11 +29,23 @@ describe('html reporter', () => {
     expect(html).not.toContain(hostileBody);
     expect(html).not.toContain('<script>window.__pwned');
     expect(html).not.toContain('<img');
-    expect(html).toContain('&lt;script&gt;window.__pwned = true&lt;/script&gt;&lt;img src=x onerror=&quot;window.__pwned=true&quot;&gt;');
     expect(html).toContain('Secured operation answers without credentials &lt;b&gt;bold&lt;/b&gt;');
-    // The only script element is faultline's own.
-    expect(html.match(/<script/g)?.length).toBe(1);
-    expect(html).toContain('\\x1b[31mred');
+    // faultline's own two script elements, the evidence data and the page script, and nothing else.
+    expect(html.match(/<script/g)?.length).toBe(2);
+    expect(html.match(/<\/script/g)?.length).toBe(2);
+  });
+
+  it('embeds evidence as JSON that no hostile body can break out of, and reads back unchanged', () => {
+    const html = htmlReporter.render(sampleReport(), {});
+    const block = /<script type="application\/json" id="evidence-data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(block).not.toContain('<');
+    const data = JSON.parse(block) as Array<{ exchanges: Array<{ response: string }> } | null>;
+    expect(data).toHaveLength(8);
+    const critical = data[0];
+    expect(critical?.exchanges[0]?.response).toContain('<script>window.__pwned = true</script>');
+    // Control characters are shown as escapes there too.
+    expect(critical?.exchanges[0]?.response).toContain('\\x1b[31mred');
+    expect(html).toContain('<details class="evidence" data-evidence="0"><summary>Evidence (1)</summary>');
   });
 
   it('escapes quotes in attribute values so a hostile cause or check cannot add attributes', () => {
@@ -51,11 +64,19 @@ describe('html reporter', () => {
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+';/);
   });
 
-  it('shows evidence in a closed details element and cuts long bodies', () => {
-    const html = htmlReporter.render(sampleReport(largeFindings(1, 10_000)), {});
-    expect(html).toContain('<details><summary>Evidence (1)</summary>');
-    expect(html).toContain('… 8000 more characters (see report.json)');
-    expect(html).not.toContain('x'.repeat(2001));
+  it('cuts long bodies and keeps at most three exchanges per finding', () => {
+    const view = evidenceView([...Array.from({ length: 5 }, () => evidence({ response: { status: 200, headers: {}, body: 'x'.repeat(10_000), bodyTruncated: true } }))]);
+    expect(view.exchanges).toHaveLength(3);
+    expect(view.more).toBe(2);
+    expect(view.exchanges[0]?.response).toBe(`HTTP 200\n\n${'x'.repeat(2000)}`);
+    expect(view.exchanges[0]?.responseCut).toBe('… 8000 more characters (see report.json); body truncated by the recorder');
+    const noResponse = evidenceView([evidence({ response: null, error: 'socket hang up' })]).exchanges[0];
+    expect(noResponse).toMatchObject({ response: 'No response.', error: 'socket hang up' });
+  });
+
+  it('writes every < in embedded JSON as an escape', () => {
+    expect(scriptSafeJson({ body: '</script><!-- x' })).toBe('{"body":"\\u003c/script>\\u003c!-- x"}');
+    expect(JSON.parse(scriptSafeJson({ body: '</script><!-- x' }))).toEqual({ body: '</script><!-- x' });
   });
 
   it('stays a reasonable size for 5,000 findings with large bodies', () => {
