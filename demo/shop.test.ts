@@ -84,6 +84,13 @@ describe('unsecured-endpoints', () => {
     expect(matchesSchema('AdminStats', await response.json())).toBe(true);
   });
 
+  it('asks for a token on the catalogue reads, like everywhere but health, login and docs', async () => {
+    for (const path of ['/products', '/products/1', '/products/1/availability', '/products/1/stock', '/products/search?q=cup', '/v1/products', '/reports/slow']) {
+      const response = await call(path);
+      expectProblem(response, await response.json(), 401);
+    }
+  });
+
   it('refuses GET /orders without a token, with a forged one and with an expired one (clean)', async () => {
     const forged = await call('/orders', { headers: { Authorization: 'Bearer not.a.jwt' } });
     expectProblem(forged, await forged.json(), 401);
@@ -188,12 +195,13 @@ describe('insufficient-testing', () => {
   it('accepts a wrong-type or oversize limit on GET /products/search (planted) but not on GET /products (clean)', async () => {
     expect(operation('get', '/products/search').parameters).toContainEqual({ $ref: '#/components/parameters/Limit' });
     for (const limit of ['abc', '-1', '1000']) {
-      expect((await call(`/products/search?q=cup&limit=${limit}`)).status).toBe(200);
-      const clean = await call(`/products?limit=${limit}`);
+      expect((await call(`/products/search?q=cup&limit=${limit}`, { headers: auth.reader })).status).toBe(200);
+      const clean = await call(`/products?limit=${limit}`, { headers: auth.reader });
       expectProblem(clean, await clean.json(), 400);
     }
-    expect((await call(`/products/search?q=${'x'.repeat(5000)}`)).status).toBe(200);
-    const page = await call('/products?limit=2');
+    expect((await call(`/products/search?q=${'x'.repeat(5000)}`, { headers: auth.reader })).status).toBe(200);
+    expect((await call('/products/search', { headers: auth.reader })).status).toBe(200);
+    const page = await call('/products?limit=2', { headers: auth.reader });
     const body = (await page.json()) as { items: unknown[] };
     expect(matchesSchema('ProductList', body)).toBe(true);
     expect(body.items).toHaveLength(2);
@@ -204,12 +212,12 @@ describe('insufficient-testing', () => {
     expect(user).toMatchObject({ id: '2', internalNotes: expect.any(String) });
     expect(matchesSchema('User', user)).toBe(false);
     expect(matchesSchema('User', await (await call('/users/me', { headers: auth.reader })).json())).toBe(true);
-    expect(matchesSchema('Product', await (await call('/products/1')).json())).toBe(true);
+    expect(matchesSchema('Product', await (await call('/products/1', { headers: auth.reader })).json())).toBe(true);
   });
 
   it('serialises GET /reports/slow, so ten concurrent requests take at least ten work slots (planted)', async () => {
     const started = performance.now();
-    const responses = await Promise.all(Array.from({ length: 10 }, () => call('/reports/slow')));
+    const responses = await Promise.all(Array.from({ length: 10 }, () => call('/reports/slow', { headers: auth.reader })));
     const elapsedMs = performance.now() - started;
     expect(responses.every((r) => r.status === 200)).toBe(true);
     // A lower bound by construction: one 30 ms slot at a time, ten requests.
@@ -280,7 +288,7 @@ describe('session-management', () => {
 describe('expiring-apis', () => {
   it('serves the deprecated GET /v1/products without Deprecation or Sunset (planted)', async () => {
     expect(operation('get', '/v1/products').deprecated).toBe(true);
-    const response = await call('/v1/products');
+    const response = await call('/v1/products', { headers: auth.reader });
     expect(response.status).toBe(200);
     expect(response.headers.get('deprecation')).toBeNull();
     expect(response.headers.get('sunset')).toBeNull();
@@ -346,7 +354,7 @@ describe('complex-endpoints', () => {
   it('answers unknown paths and bad ids elsewhere with problem+json (clean)', async () => {
     const missing = await call('/nowhere');
     expectProblem(missing, await missing.json(), 404);
-    const badId = await call('/products/abc');
+    const badId = await call('/products/abc', { headers: auth.reader });
     expectProblem(badId, await badId.json(), 400);
     const wrongMethod = await call('/products/1', { method: 'PATCH' });
     expectProblem(wrongMethod, await wrongMethod.json(), 405);
@@ -374,11 +382,11 @@ describe('public-exposure', () => {
   });
 
   it('sends no CORS grant to unknown origins elsewhere, and only the fixed allow-list without credentials (clean)', async () => {
-    const evil = await call('/products', { headers: { origin: 'https://evil.example' } });
+    const evil = await call('/products', { headers: { ...auth.reader, origin: 'https://evil.example' } });
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await call('/orders', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-    const trusted = await call('/products', { headers: { origin: 'https://shop.example' } });
+    const trusted = await call('/products', { headers: { ...auth.reader, origin: 'https://shop.example' } });
     expect(trusted.headers.get('access-control-allow-origin')).toBe('https://shop.example');
     expect(trusted.headers.get('access-control-allow-credentials')).toBeNull();
   });
@@ -470,28 +478,28 @@ describe('dependency-failures', () => {
   it('calls the inventory through inventoryUrl when one is given', async () => {
     const broken = await restartWith('fail');
     expect(demo.inventoryUrl).toBe(broken.url);
-    await call('/products/1/availability');
+    await call('/products/1/availability', { headers: auth.reader });
     expect(broken.requests).toBe(1);
   });
 
   it('turns a failing inventory into a 500 on GET /products/{id}/stock (planted) and a 503 with Retry-After on availability (clean)', async () => {
     await restartWith('fail');
-    expect((await call('/products/1/stock')).status).toBe(500);
-    const availability = await call('/products/1/availability');
+    expect((await call('/products/1/stock', { headers: auth.reader })).status).toBe(500);
+    const availability = await call('/products/1/availability', { headers: auth.reader });
     expectProblem(availability, await availability.json(), 503);
     expect(availability.headers.get('retry-after')).toBe('5');
   });
 
   it('gives up on a hanging inventory with a 503 on availability (clean)', async () => {
     await restartWith('hang');
-    const availability = await call('/products/1/availability');
+    const availability = await call('/products/1/availability', { headers: auth.reader });
     expectProblem(availability, await availability.json(), 503);
     expect(availability.headers.get('retry-after')).toBe('5');
   });
 
   it('hangs GET /products/{id}/stock while the inventory hangs, until the shop closes (planted)', async () => {
     const broken = await restartWith('hang');
-    const outcome = call('/products/1/stock').then(
+    const outcome = call('/products/1/stock', { headers: auth.reader }).then(
       (response) => response.status,
       () => 'connection closed',
     );
@@ -503,9 +511,9 @@ describe('dependency-failures', () => {
   });
 
   it('serves stock and availability from a healthy inventory', async () => {
-    const stock = await call('/products/1/stock');
+    const stock = await call('/products/1/stock', { headers: auth.reader });
     expect(matchesSchema('StockLevel', await stock.json())).toBe(true);
-    const availability = await call('/products/1/availability');
+    const availability = await call('/products/1/availability', { headers: auth.reader });
     expect(await availability.json()).toEqual({ productId: 1, available: 12, inStock: true });
   });
 });

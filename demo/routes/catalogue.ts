@@ -26,6 +26,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, { store, inventory
 
   // Clean: `limit` is validated against the spec (integer 1..100) and rejected with 400 otherwise.
   app.get<{ Querystring: ListQuery }>('/products', async function listCatalogue(request, reply) {
+    if ((await authorize(request, reply, 'read')) === null) return reply;
     const raw = request.query.limit;
     const limit = raw === undefined ? defaultLimit : parseInteger(raw, 1, 100);
     if (limit === null) return sendProblem(reply, 400, 'limit must be an integer from 1 to 100.');
@@ -34,7 +35,8 @@ export function registerCatalogueRoutes(app: FastifyInstance, { store, inventory
 
   // PLANTED (insufficient-testing): the same `limit` is never validated; `abc`, `-1` and `1000`
   // all answer 200, and so does an oversize or missing `q`.
-  app.get<{ Querystring: ListQuery }>('/products/search', async function searchCatalogue(request) {
+  app.get<{ Querystring: ListQuery }>('/products/search', async function searchCatalogue(request, reply) {
+    if ((await authorize(request, reply, 'read')) === null) return reply;
     const q = String(request.query.q ?? '').toLowerCase();
     const limit = Number(request.query.limit ?? defaultLimit);
     const hits = [...store.products.values()].filter((p) => p.name.toLowerCase().includes(q));
@@ -52,6 +54,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, { store, inventory
   });
 
   app.get<{ Params: IdParams }>('/products/:id', async function getProduct(request, reply) {
+    if ((await authorize(request, reply, 'read')) === null) return reply;
     const id = parseInteger(request.params.id, 1, int32Max);
     if (id === null) return sendProblem(reply, 400, 'id must be a positive integer.');
     const product = store.products.get(id);
@@ -86,6 +89,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, { store, inventory
   // PLANTED (dependency-failures): no timeout, no fallback. A failing inventory becomes a 500 and a
   // hanging one hangs this request too (until the shop closes).
   app.get<{ Params: IdParams }>('/products/:id/stock', async function getStock(request, reply) {
+    if ((await authorize(request, reply, 'read')) === null) return reply;
     const id = parseInteger(request.params.id, 1, int32Max);
     if (id === null) return sendProblem(reply, 400, 'id must be a positive integer.');
     if (!store.products.has(id)) return sendProblem(reply, 404, `Product ${id} does not exist.`);
@@ -94,6 +98,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, { store, inventory
 
   // Clean: a 1 s budget, then 503 with Retry-After and a problem body.
   app.get<{ Params: IdParams }>('/products/:id/availability', async function getAvailability(request, reply) {
+    if ((await authorize(request, reply, 'read')) === null) return reply;
     const id = parseInteger(request.params.id, 1, int32Max);
     if (id === null) return sendProblem(reply, 400, 'id must be a positive integer.');
     if (!store.products.has(id)) return sendProblem(reply, 404, `Product ${id} does not exist.`);
@@ -107,11 +112,13 @@ export function registerCatalogueRoutes(app: FastifyInstance, { store, inventory
   });
 
   // PLANTED (expiring-apis): deprecated in the spec, but no Deprecation or Sunset header tells clients.
-  app.get('/v1/products', async function listCatalogueV1() {
+  app.get('/v1/products', async function listCatalogueV1(request, reply) {
+    if ((await authorize(request, reply, 'read')) === null) return reply;
     return listProducts(defaultLimit);
   });
 
   // PLANTED (expiring-apis): still documented, already removed.
+  // Removed for everyone, so even anonymous callers learn it is gone rather than that they need a token.
   app.get('/coupons', async function listCoupons(_request, reply) {
     return sendProblem(reply, 410, 'Coupons were removed; use promotions in the checkout instead.');
   });

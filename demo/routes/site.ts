@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { authorize } from '../auth.js';
 import type { ShopContext } from '../context.js';
 import { roleGrants, signDemoToken } from '../tokens.js';
 
@@ -28,7 +29,8 @@ export function registerSiteRoutes(app: FastifyInstance, { store, slowQueue }: S
 
   // PLANTED (insufficient-testing): every request waits for the single slot, so latency climbs with
   // concurrency while `GET /products` stays flat.
-  app.get('/reports/slow', async function slowReport() {
+  app.get('/reports/slow', async function slowReport(request, reply) {
+    if ((await authorize(request, reply, 'read')) === null) return reply;
     const ahead = await slowQueue.run();
     const orders = [...store.orders.values()];
     return {
