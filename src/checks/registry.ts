@@ -21,6 +21,30 @@ import { schemaTypeMissing } from './lint/schema-type-missing.js';
 import { tagUndeclared } from './lint/tag-undeclared.js';
 import { unresolvedRef } from './lint/unresolved-ref.js';
 import { unusedComponent } from './lint/unused-component.js';
+import { apiKeyInQuery } from './lint/api-key-in-query.js';
+import { basicAuthOverHttp } from './lint/basic-auth-over-http.js';
+import { errorSchemaInconsistent } from './lint/error-schema-inconsistent.js';
+import { linkTargetMissing } from './lint/link-target-missing.js';
+import { oauthImplicitFlow } from './lint/oauth-implicit-flow.js';
+import { oauthPasswordFlow } from './lint/oauth-password-flow.js';
+import { operationSecurityMissing } from './lint/operation-security-missing.js';
+import { parameterCasingInconsistent } from './lint/parameter-casing-inconsistent.js';
+import { pathCasingInconsistent } from './lint/path-casing-inconsistent.js';
+import { pathNestingDepth } from './lint/path-nesting-depth.js';
+import { pathParameterUndeclared } from './lint/path-parameter-undeclared.js';
+import { pathTemplateAmbiguous } from './lint/path-template-ambiguous.js';
+import { pathTrailingSlashDuplicate } from './lint/path-trailing-slash-duplicate.js';
+import { problemDetailsMissing } from './lint/problem-details-missing.js';
+import { queryParameterSprawl } from './lint/query-parameter-sprawl.js';
+import { rateLimitUndocumented } from './lint/rate-limit-undocumented.js';
+import { requestBodyOnGet } from './lint/request-body-on-get.js';
+import { securitySchemeUndefined } from './lint/security-scheme-undefined.js';
+import { securityScopeUndefined } from './lint/security-scope-undefined.js';
+import { sensitiveQueryParameter } from './lint/sensitive-query-parameter.js';
+import { serverPlainHttp } from './lint/server-plain-http.js';
+import { serverPublicAddress } from './lint/server-public-address.js';
+import { serverUrlInvalid } from './lint/server-url-invalid.js';
+import { verbInPath } from './lint/verb-in-path.js';
 
 /** Every check faultline has, in catalogue order. The one place a check is listed. */
 export const allChecks: readonly AnyCheck[] = [
@@ -49,4 +73,32 @@ export const allChecks: readonly AnyCheck[] = [
   deprecatedWithoutReplacement,
   deprecatedParameterWithoutNotice,
   apiVersionMissing,
+  // lint: complex-endpoints
+  verbInPath,
+  queryParameterSprawl,
+  pathNestingDepth,
+  pathCasingInconsistent,
+  parameterCasingInconsistent,
+  problemDetailsMissing,
+  errorSchemaInconsistent,
+  requestBodyOnGet,
+  // lint: unsecured-endpoints
+  serverPlainHttp,
+  operationSecurityMissing,
+  apiKeyInQuery,
+  basicAuthOverHttp,
+  oauthImplicitFlow,
+  oauthPasswordFlow,
+  securitySchemeUndefined,
+  securityScopeUndefined,
+  // lint: bad-urls
+  pathParameterUndeclared,
+  pathTrailingSlashDuplicate,
+  serverUrlInvalid,
+  pathTemplateAmbiguous,
+  linkTargetMissing,
+  // lint: public-exposure
+  serverPublicAddress,
+  rateLimitUndocumented,
+  sensitiveQueryParameter,
 ];
