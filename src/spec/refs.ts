@@ -11,30 +11,50 @@ export interface RefSite {
 
 /**
  * Walk the whole document once, iteratively (a recursive walk overflows the stack on deep specs),
- * and collect every `$ref` with where it was written.
+ * and collect every `$ref` with where it was written. Example and other literal values are data, not
+ * description: GitHub's examples hold `{"$ref": "server-statistics-actions.yaml"}` as sample payloads.
  */
 export function collectRefs(document: unknown): RefSite[] {
   const sites: RefSite[] = [];
-  const stack: { value: unknown; pointer: string }[] = [];
-  if (document !== null && typeof document === 'object') stack.push({ value: document, pointer: '' });
+  const stack: { value: unknown; pointer: string; key: string; parentKey: string }[] = [];
+  if (document !== null && typeof document === 'object') stack.push({ value: document, pointer: '', key: '', parentKey: '' });
   while (stack.length > 0) {
-    const { value, pointer } = stack.pop()!;
+    const { value, pointer, key: ownKey, parentKey } = stack.pop()!;
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) {
         const item = value[i];
-        if (item !== null && typeof item === 'object') stack.push({ value: item, pointer: `${pointer}/${i}` });
+        if (item !== null && typeof item === 'object') stack.push({ value: item, pointer: `${pointer}/${i}`, key: String(i), parentKey: ownKey });
       }
       continue;
     }
     const record = value as Record<string, unknown>;
     const ref = record['$ref'];
     if (typeof ref === 'string') sites.push({ ref, pointer });
+    const isNamedMap = namedMaps.has(ownKey);
     for (const key of Object.keys(record)) {
       const child = record[key];
-      if (child !== null && typeof child === 'object') stack.push({ value: child, pointer: `${pointer}/${escapeSegment(key)}` });
+      if (child === null || typeof child !== 'object') continue;
+      if (!isNamedMap && isLiteral(key, child, parentKey)) continue;
+      stack.push({ value: child, pointer: `${pointer}/${escapeSegment(key)}`, key, parentKey: ownKey });
     }
   }
   return sites;
+}
+
+// Keywords whose values are data (OpenAPI `example`, JSON Schema `default`, `enum`, `const`).
+const literalKeys = new Set(['example', 'default', 'enum', 'const']);
+// Maps whose keys the author chose: there a property or a response may well be called `example` or `default`.
+const namedMaps = new Set([
+  'properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'schemas', 'parameters', 'responses', 'examples',
+  'requestBodies', 'headers', 'securitySchemes', 'securityDefinitions', 'links', 'callbacks', 'pathItems', 'paths', 'webhooks', 'content',
+  'variables', 'encoding', 'mapping', 'scopes',
+]);
+
+function isLiteral(key: string, child: unknown, parentKey: string): boolean {
+  if (literalKeys.has(key)) return true;
+  // JSON Schema 2020-12 `examples` is an array of values; OpenAPI's is a map of Example Objects whose `value` is data.
+  if (key === 'examples' && Array.isArray(child)) return true;
+  return key === 'value' && parentKey === 'examples';
 }
 
 function escapeSegment(segment: string): string {
