@@ -45,7 +45,7 @@ export async function auditWith(
   checks: readonly AnyCheck[],
   document: Record<string, unknown>,
   target: string,
-  options: { roles?: Role[]; maxRequests?: number; timeoutMs?: number; seed?: number } = {},
+  options: { roles?: Role[]; maxRequests?: number; timeoutMs?: number; seed?: number; isExposureProbing?: boolean } = {},
 ): Promise<Report> {
   const client = createHttpClient({ isUnsafeAllowed: false, timeoutMs: options.timeoutMs ?? 2000 });
   try {
@@ -58,7 +58,7 @@ export async function auditWith(
         checks,
         budget: { maxRequests: options.maxRequests ?? 400, maxDurationMs: 60_000, timeoutMs: options.timeoutMs ?? 2000 },
         isDestructiveAllowed: true,
-        isExposureProbing: true,
+        isExposureProbing: options.isExposureProbing ?? true,
         seed: options.seed ?? 7,
       }),
     );
