@@ -1,7 +1,7 @@
 import { isCauseId } from '../core/causes.js';
 import { FaultlineError } from '../core/errors.js';
 import type { AnyCheck } from '../checks/types.js';
-import { closest } from './did-you-mean.js';
+import { closest } from '../core/did-you-mean.js';
 
 export interface Selection {
   /** Check ids or cause ids to keep (empty: all). */
