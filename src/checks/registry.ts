@@ -45,6 +45,15 @@ import { serverPlainHttp } from './lint/server-plain-http.js';
 import { serverPublicAddress } from './lint/server-public-address.js';
 import { serverUrlInvalid } from './lint/server-url-invalid.js';
 import { verbInPath } from './lint/verb-in-path.js';
+import { unauthenticatedAccess } from './audit/auth/unauthenticated-access.js';
+import { invalidTokenAccepted } from './audit/auth/invalid-token-accepted.js';
+import { expiredTokenAccepted } from './audit/auth/expired-token-accepted.js';
+import { jwtAlgNone } from './audit/auth/jwt-alg-none.js';
+import { jwtLifetime } from './audit/auth/jwt-lifetime.js';
+import { jwtWeakSecret } from './audit/auth/jwt-weak-secret.js';
+import { plainHttpTarget } from './audit/auth/plain-http-target.js';
+import { scopeNotEnforced } from './audit/permissions/scope-not-enforced.js';
+import { objectLevelAccess } from './audit/permissions/object-level-access.js';
 
 /** Every check faultline has, in catalogue order. The one place a check is listed. */
 export const allChecks: readonly AnyCheck[] = [
@@ -101,4 +110,15 @@ export const allChecks: readonly AnyCheck[] = [
   serverPublicAddress,
   rateLimitUndocumented,
   sensitiveQueryParameter,
+  // audit: unsecured-endpoints
+  unauthenticatedAccess,
+  invalidTokenAccepted,
+  expiredTokenAccepted,
+  jwtAlgNone,
+  jwtLifetime,
+  jwtWeakSecret,
+  plainHttpTarget,
+  // audit: permissions
+  scopeNotEnforced,
+  objectLevelAccess,
 ];

@@ -49,7 +49,7 @@ describe('parseConfig', () => {
 
   it('names an unknown key', () => {
     const error = errorOf(`${valid}budgett: {}\n`);
-    expect(error.message).toBe("unknown key 'budgett'");
+    expect(error.message).toBe("unknown key 'budgett' (did you mean 'budget'?)");
     expect(error.location).toMatchObject({ field: 'budgett', line: 15 });
   });
 
@@ -62,5 +62,38 @@ describe('parseConfig', () => {
     const error = errorOf('target: [unclosed\n');
     expect(error.code).toBe('E_CONFIG_INVALID');
     expect(error.location?.line).toBeGreaterThan(0);
+  });
+});
+
+describe('environment interpolation', () => {
+  const withEnv = (text: string, env: Record<string, string>) => parseConfig(text, '/work/faultline.yaml', env);
+
+  it('replaces ${VAR} and ${VAR:-default} in any string', () => {
+    const { config } = withEnv('target: ${TARGET:-http://127.0.0.1:3000}\ncredentials:\n  - name: admin\n    headers: { Authorization: "Bearer ${ADMIN_TOKEN}" }\n', { ADMIN_TOKEN: 'abc' });
+    expect(config.target).toBe('http://127.0.0.1:3000');
+    expect(config.credentials[0]?.headers['Authorization']).toBe('Bearer abc');
+  });
+
+  it('names an undefined variable and where it is used', () => {
+    try {
+      withEnv('target: http://127.0.0.1:1\ncredentials:\n  - name: admin\n    headers: { Authorization: "Bearer ${ADMIN_TOKEN}" }\n', {});
+      expect.unreachable();
+    } catch (error) {
+      expect((error as FaultlineError).message).toMatch(/environment variable ADMIN_TOKEN is not set/);
+      expect((error as FaultlineError).location).toMatchObject({ field: 'credentials[0].headers.Authorization', line: 4 });
+    }
+  });
+
+  it('rejects a malformed ${', () => {
+    expect(() => withEnv('target: "http://${HOST"\n', { HOST: 'x' })).toThrow(/malformed/);
+  });
+
+  it('keeps $${ as a literal ${', () => {
+    expect(withEnv('credentials:\n  - name: a\n    headers: { X: "$${NOT_A_VAR}" }\n', {}).config.credentials[0]?.headers['X']).toBe('${NOT_A_VAR}');
+  });
+
+  it('suggests the key meant by an unknown one', () => {
+    expect(errorOf('target: http://127.0.0.1:1\nbudget: { request: 10 }\n').message).toBe("unknown key 'request' (did you mean 'requests'?)");
+    expect(errorOf('credentails: []\n').message).toBe("unknown key 'credentails' (did you mean 'credentials'?)");
   });
 });

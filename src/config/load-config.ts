@@ -3,7 +3,21 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { FaultlineError } from '../core/errors.js';
+import { existsSync } from 'node:fs';
+import { closest } from '../core/did-you-mean.js';
+import { interpolateEnv, interpolationError } from './interpolate.js';
 import { configSchema, type FaultlineConfig } from './schema.js';
+
+/** Config files looked for in the working directory when --config is not given, in this order. */
+export const configFileNames = ['faultline.yaml', 'faultline.yml', 'faultline.json'] as const;
+
+export function discoverConfig(cwd: string): string | undefined {
+  for (const name of configFileNames) {
+    const path = resolve(cwd, name);
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
 
 export interface LoadedConfig {
   readonly config: FaultlineConfig;
@@ -13,7 +27,7 @@ export interface LoadedConfig {
 }
 
 /** Read faultline.yaml/.json, validate it, and report the first problem as file:line: field: message. */
-export async function loadConfig(file: string): Promise<LoadedConfig> {
+export async function loadConfig(file: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -21,18 +35,20 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new FaultlineError(code === 'ENOENT' ? 'E_CONFIG_NOT_FOUND' : 'E_CONFIG_INVALID', code === 'ENOENT' ? 'config file not found' : `cannot read config (${code})`, { location: { file }, cause: error });
   }
-  return parseConfig(text, file);
+  return parseConfig(text, file, env);
 }
 
-export function parseConfig(text: string, file: string): LoadedConfig {
+export function parseConfig(text: string, file: string, env: Readonly<Record<string, string | undefined>> = {}): LoadedConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const syntax = doc.errors[0];
   if (syntax) {
     throw new FaultlineError('E_CONFIG_INVALID', `invalid YAML: ${syntax.message.split('\n')[0]}`, { location: { file, line: lineCounter.linePos(syntax.pos[0]).line } });
   }
-  const raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
-  const parsed = configSchema.safeParse(raw);
+  const interpolated = interpolateEnv(doc.toJS({ maxAliasCount: 100 }) ?? {}, env);
+  const problem = interpolated.problems[0];
+  if (problem) throw interpolationError(problem, file, formatPath(problem.path) || '(root)', lineOf(doc, lineCounter, problem.path));
+  const parsed = configSchema.safeParse(interpolated.value);
   if (!parsed.success) throw configError(parsed.error, doc, lineCounter, file);
   const config = parsed.data;
   const specSource = config.spec === undefined ? undefined : /^https?:\/\//i.test(config.spec) || isAbsolute(config.spec) ? config.spec : resolve(dirname(file), config.spec);
@@ -47,11 +63,36 @@ function configError(error: z.ZodError, doc: Document, lineCounter: LineCounter,
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     fieldPath = [...path, key];
-    message = `unknown key '${key}'`;
+    const known = knownKeys(path);
+    const suggestion = closest(key, known);
+    message = `unknown key '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : known.length ? ` (known keys: ${known.join(', ')})` : ''}`;
   }
   const field = formatPath(fieldPath);
   const line = lineOf(doc, lineCounter, fieldPath);
   return new FaultlineError('E_CONFIG_INVALID', message, { location: { file, field: field || '(root)', ...(line !== undefined ? { line } : {}) } });
+}
+
+// The keys the schema allows at a path, for did-you-mean on unknown keys.
+function knownKeys(path: readonly (string | number)[]): string[] {
+  let schema: unknown = configSchema;
+  for (const segment of path) {
+    schema = unwrap(schema);
+    const shape = (schema as { shape?: Record<string, unknown> }).shape;
+    if (typeof segment === 'number') schema = (schema as { element?: unknown }).element;
+    else schema = shape?.[segment];
+  }
+  const shape = (unwrap(schema) as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema as { unwrap?: () => unknown; def?: { innerType?: unknown } } | undefined;
+  for (let i = 0; i < 5 && current; i++) {
+    if (current.def?.innerType) current = current.def.innerType as typeof current;
+    else if (typeof current.unwrap === 'function' && !('shape' in current) && !('element' in current)) current = current.unwrap() as typeof current;
+    else break;
+  }
+  return current;
 }
 
 export function formatPath(path: readonly (string | number)[]): string {
