@@ -45,6 +45,13 @@ import { serverPlainHttp } from './lint/server-plain-http.js';
 import { serverPublicAddress } from './lint/server-public-address.js';
 import { serverUrlInvalid } from './lint/server-url-invalid.js';
 import { verbInPath } from './lint/verb-in-path.js';
+import { invalidInputAccepted } from './audit/conformance/invalid-input-accepted.js';
+import { latencyCollapse } from './audit/load/latency-collapse.js';
+import { responseSchema } from './audit/conformance/response-schema.js';
+import { serverError } from './audit/conformance/server-error.js';
+import { stackTraceLeak } from './audit/conformance/stack-trace-leak.js';
+import { undocumentedField } from './audit/drift/undocumented-field.js';
+import { undocumentedStatus } from './audit/drift/undocumented-status.js';
 import { unauthenticatedAccess } from './audit/auth/unauthenticated-access.js';
 import { invalidTokenAccepted } from './audit/auth/invalid-token-accepted.js';
 import { expiredTokenAccepted } from './audit/auth/expired-token-accepted.js';
@@ -110,6 +117,15 @@ export const allChecks: readonly AnyCheck[] = [
   serverPublicAddress,
   rateLimitUndocumented,
   sensitiveQueryParameter,
+  // audit: insufficient-testing
+  serverError,
+  stackTraceLeak,
+  invalidInputAccepted,
+  responseSchema,
+  latencyCollapse,
+  // audit: poor-design-docs
+  undocumentedStatus,
+  undocumentedField,
   // audit: unsecured-endpoints
   unauthenticatedAccess,
   invalidTokenAccepted,

@@ -1,0 +1,41 @@
+import { destructiveMethods } from '../../../spec/model.js';
+import type { AuditExchange } from '../../types.js';
+import { defineCheck } from '../../define.js';
+import { evidenceOf, isSuccess } from '../evidence.js';
+
+const listedMutations = 5;
+
+export const invalidInputAccepted = defineCheck({
+  id: 'conformance.invalid-input-accepted',
+  cause: 'insufficient-testing',
+  kind: 'audit',
+  severity: 'medium',
+  summary: 'Operation accepted input that breaks its documented schema',
+  explanation:
+    'When a request that violates the spec (wrong type, out of range, missing required field) gets a 2xx, nothing validates input at the edge. Bad data lands in storage or reaches code that was never tested with it, and clients never learn their requests are wrong.',
+  remedy:
+    'Validate parameters and bodies against the documented schema before the handler runs (a schema validator middleware), answer violations with 400 or 422 and a problem body naming the field, and add these inputs to the test suite.',
+  *run({ spec, audit }) {
+    const accepted = new Map<string, AuditExchange[]>();
+    for (const exchange of audit.exchanges()) {
+      if (exchange.inputKind !== 'invalid' || !exchange.operation || !isSuccess(exchange)) continue;
+      const list = accepted.get(exchange.operation) ?? [];
+      // The same mutation can come back from negative testing and from fuzzing: name it once.
+      if (!list.some((x) => x.mutation === exchange.mutation)) list.push(exchange);
+      accepted.set(exchange.operation, list);
+    }
+    for (const [key, exchanges] of accepted) {
+      const operation = spec.operations.find((op) => op.key === key);
+      const isDestructive = destructiveMethods.has(operation?.method.toUpperCase() ?? exchanges[0]!.request.method);
+      const shown = exchanges.slice(0, listedMutations).map((x) => `${x.mutation ?? 'mutated input'} (${x.response?.status})`);
+      const more = exchanges.length > listedMutations ? `, and ${exchanges.length - listedMutations} more` : '';
+      yield {
+        operation: key,
+        status: exchanges[0]!.response?.status ?? null,
+        detail: `${exchanges.length} invalid input${exchanges.length === 1 ? ' was' : 's were'} answered 2xx instead of 400/422: ${shown.join('; ')}${more}.`,
+        evidence: exchanges.slice(0, 3).map((x) => evidenceOf(x)),
+        ...(isDestructive ? { severity: 'high' as const } : {}),
+      };
+    }
+  },
+});
