@@ -48,22 +48,27 @@ export function secretsFromCredentials(credentials: readonly { name: string; hea
  * signature; curl lines read the value from an environment variable so they still reproduce.
  */
 export class Redactor {
-  private readonly replacements: { find: string; secret: Secret }[] = [];
+  private readonly replacements: { find: string; secret: Secret; shown: string }[] = [];
 
   constructor(readonly secrets: readonly Secret[]) {
     for (const secret of secrets) {
       if (secret.value.length < 4) continue;
-      this.replacements.push({ find: secret.value, secret });
-      this.replacements.push({ find: Buffer.from(secret.value).toString('base64'), secret });
-      this.replacements.push({ find: encodeURIComponent(secret.value), secret });
+      // A JWT keeps its header and claims (they explain findings); only its signature is secret.
+      const shown = jwtPattern.test(secret.value)
+        ? secret.value.replace(jwtPattern, (jwt) => `${jwt.slice(0, jwt.lastIndexOf('.'))}.${placeholder(`${secret.label}-signature`)}`)
+        : placeholder(secret.label);
+      jwtPattern.lastIndex = 0;
+      this.replacements.push({ find: secret.value, secret, shown });
+      this.replacements.push({ find: Buffer.from(secret.value).toString('base64'), secret, shown: placeholder(secret.label) });
+      this.replacements.push({ find: encodeURIComponent(secret.value), secret, shown });
     }
   }
 
   /** Replace known secret values and JWT signatures inside any text. */
   text(input: string): string {
     let out = input;
-    for (const { find, secret } of this.replacements) if (out.includes(find)) out = out.split(find).join(placeholder(secret.label));
-    return out.replace(jwtPattern, (jwt) => `${jwt.slice(0, jwt.lastIndexOf('.'))}.${placeholder('jwt-signature')}`);
+    for (const { find, shown } of this.replacements) if (out.includes(find)) out = out.split(find).join(shown);
+    return redactJwtSignatures(out);
   }
 
   headers(headers: Readonly<Record<string, string>>): Record<string, string> {
@@ -74,8 +79,12 @@ export class Redactor {
 
   private header(name: string, value: string): string {
     const known = this.text(value);
-    if (known !== value && !jwtOnly(value, known)) return known;
-    if (!credentialHeader.test(name)) return known;
+    if (known.includes('«redacted:') && !/^[^«]*«redacted:jwt-signature»$/.test(known.replace(/^\S+\s+/, ''))) return known;
+    return this.headerByName(name, known);
+  }
+
+  private headerByName(name: string, value: string): string {
+    if (!credentialHeader.test(name) || value.includes('«redacted:')) return value;
     const lower = name.toLowerCase();
     if (lower === 'set-cookie' || lower === 'cookie') return redactCookies(value, lower === 'set-cookie');
     const scheme = /^(Bearer|Basic|Token|Digest)\s+/i.exec(value)?.[0] ?? '';
@@ -86,19 +95,25 @@ export class Redactor {
   }
 
   url(url: string): string {
-    const known = this.text(url);
+    return this.urlByName(this.text(url));
+  }
+
+  private urlByName(known: string): string {
     const queryStart = known.indexOf('?');
     if (queryStart === -1) return known;
     const query = known.slice(queryStart + 1).split('&').map((pair) => {
       const eq = pair.indexOf('=');
       const name = decodeURIComponentSafe(eq === -1 ? pair : pair.slice(0, eq));
-      return eq !== -1 && secretName.test(name) ? `${pair.slice(0, eq)}=${encodeURIComponent(placeholder(`query-${name}`))}` : pair;
+      return eq !== -1 && secretName.test(name) && !pair.includes(marker) && !pair.includes('%C2%ABredacted') ? `${pair.slice(0, eq)}=${encodeURIComponent(placeholder(`query-${name}`))}` : pair;
     });
     return `${known.slice(0, queryStart)}?${query.join('&')}`;
   }
 
   body(body: string, contentType = ''): string {
-    const known = this.text(body);
+    return this.bodyByName(this.text(body), contentType);
+  }
+
+  private bodyByName(known: string, contentType = ''): string {
     if (/json/i.test(contentType) || /^\s*[{[]/.test(known)) {
       try {
         return JSON.stringify(redactJson(JSON.parse(known) as unknown));
@@ -108,7 +123,7 @@ export class Redactor {
     }
     if (/x-www-form-urlencoded/i.test(contentType)) {
       const params = new URLSearchParams(known);
-      for (const name of [...params.keys()]) if (secretName.test(name)) params.set(name, placeholder(`body-${name}`));
+      for (const [name, value] of [...params.entries()]) if (secretName.test(name) && !value.includes(marker)) params.set(name, placeholder(`body-${name}`));
       return params.toString();
     }
     return known;
@@ -133,13 +148,22 @@ export class Redactor {
 
   /** A curl line whose known secrets come from environment variables, so it still reproduces. */
   curl(curl: string): string {
+    // Known secrets become numbered markers first, so the by-name passes leave them for the splice.
+    const envVars: string[] = [];
     let out = curl;
     for (const { find, secret } of this.replacements) {
       if (!out.includes(find)) continue;
-      // toCurl single-quotes every argument: end the quote, splice the variable in double quotes, reopen.
-      out = out.split(find).join(`'"$${secret.envVar}"'`);
+      out = out.split(find).join(`${marker}${envVars.length}${marker}`);
+      envVars.push(secret.envVar);
     }
-    return this.text(out.replace(/(-H ')(cookie|authorization|proxy-authorization|x-api-key): ([^']*)'/gi, (match, start: string, name: string, value: string) => (value.includes('"$FAULTLINE_') ? match : `${start}${name}: ${this.header(name, value)}'`)));
+    out = out.replace(/(-H ')([^:']+): ([^']*)'/g, (match, start: string, name: string, value: string) =>
+      value.includes(marker) ? match : `${start}${name}: ${this.headerByName(name, value)}'`);
+    // The URL and a JSON or form body: secret-named parameters and keys, as in the evidence.
+    out = out.replace(/^(curl .*? -X \S+ )'([^']*)'/, (_, start: string, url: string) => `${start}'${this.urlByName(url).replace(/'/g, "'\\''")}'`);
+    out = out.replace(/--data-binary '((?:[^']|'\\'')*)'/, (_, quoted: string) => `--data-binary '${this.bodyByName(quoted.replace(/'\\''/g, "'")).replace(/'/g, "'\\''")}'`);
+    out = redactJwtSignatures(out);
+    // toCurl single-quotes every argument: end the quote, splice the variable in double quotes, reopen.
+    return out.replace(new RegExp(`${marker}(\\d+)${marker}`, 'g'), (_, index: string) => `'"$${envVars[Number(index)]}"'`);
   }
 
   evidence(evidence: Evidence): Evidence {
@@ -172,8 +196,10 @@ export class Redactor {
   }
 }
 
-function jwtOnly(before: string, after: string): boolean {
-  return after.replace(/«redacted:jwt-signature»/g, '') === before.replace(/\.[\w-]+$/, '.');
+const marker = '\u0000';
+
+function redactJwtSignatures(text: string): string {
+  return text.replace(jwtPattern, (jwt) => `${jwt.slice(0, jwt.lastIndexOf('.'))}.${placeholder('jwt-signature')}`);
 }
 
 function redactCookies(value: string, isSetCookie: boolean): string {
@@ -193,7 +219,7 @@ function redactJson(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => redactJson(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    out[key] = secretName.test(key) && (typeof child === 'string' || typeof child === 'number') ? placeholder(`body-${key}`) : redactJson(child, depth + 1);
+    out[key] = secretName.test(key) && (typeof child === 'string' || typeof child === 'number') && !String(child).includes(marker) && !String(child).includes('«redacted:') ? placeholder(`body-${key}`) : redactJson(child, depth + 1);
   }
   return out;
 }

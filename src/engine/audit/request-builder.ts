@@ -72,7 +72,9 @@ export function assemble(operation: Operation, parts: RequestParts, role: Role |
   }
   const queryString = search.toString();
   if (queryString) path += `?${queryString}`;
-  const headers: Record<string, string> = { ...(role?.headers ?? {}), ...parts.headers };
+  // Lower-case every name so a role's 'Authorization' and a check's 'authorization' cannot both be sent.
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ ...(role?.headers ?? {}), ...parts.headers })) headers[name.toLowerCase()] = value;
   let body: string | undefined;
   if (bodyText !== undefined || parts.media) {
     const mediaType = parts.media?.mediaType ?? 'application/json';
