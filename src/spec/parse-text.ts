@@ -3,6 +3,7 @@ import { FaultlineError } from '../core/errors.js';
 import { findExcessiveNesting, findJsonSyntaxError, lineAtOffset } from './json-syntax.js';
 import { locateJsonPointers } from './locate-json.js';
 import { splitPointer } from './values.js';
+import { parseYamlFast, type FastYaml, type YamlLines } from './yaml-fast.js';
 
 /** Finds the line of JSON pointers in the text a document was parsed from. */
 export type LineLocator = (pointers: ReadonlySet<string>) => Map<string, number>;
@@ -54,6 +55,36 @@ function parseJson(text: string, file: string): ParsedText {
 }
 
 function parseYaml(text: string, file: string): ParsedText {
+  const fast = parseYamlFast(text);
+  if (!fast) return parseYamlFully(text, file);
+  // Lines are only wanted when something is reported: read the text a second time, recording them, then.
+  let indexed: FastYaml | undefined;
+  const locateLines: LineLocator = (pointers) => {
+    indexed ??= parseYamlFast(text, { recordLines: true });
+    return indexed?.lines ? fastYamlLines(indexed.value, indexed.lines, pointers) : new Map();
+  };
+  return { document: fast.value, locateLines };
+}
+
+/** Walk the recorded reading by pointer; answer the line of the deepest key or item reached. */
+function fastYamlLines(root: unknown, lines: YamlLines, pointers: ReadonlySet<string>): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const pointer of pointers) {
+    let node = root;
+    let line = lines.root;
+    for (const segment of splitPointer(pointer)) {
+      if (node === null || typeof node !== 'object') break;
+      const childLine = lines.byContainer.get(node)?.[segment];
+      if (childLine === undefined) break;
+      line = childLine;
+      node = (node as Record<string, unknown>)[segment];
+    }
+    found.set(pointer, line);
+  }
+  return found;
+}
+
+function parseYamlFully(text: string, file: string): ParsedText {
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
