@@ -61,6 +61,13 @@ import { jwtWeakSecret } from './audit/auth/jwt-weak-secret.js';
 import { plainHttpTarget } from './audit/auth/plain-http-target.js';
 import { scopeNotEnforced } from './audit/permissions/scope-not-enforced.js';
 import { objectLevelAccess } from './audit/permissions/object-level-access.js';
+import { corsCredentials } from './audit/exposure/cors-credentials.js';
+import { rateLimitMissing } from './audit/exposure/rate-limit-missing.js';
+import { sensitivePath } from './audit/exposure/sensitive-path.js';
+import { versionBanner } from './audit/exposure/version-banner.js';
+import { healthEndpointMissing } from './audit/monitoring/health-endpoint-missing.js';
+import { requestIdMissing } from './audit/monitoring/request-id-missing.js';
+import { inconsistentShape } from './audit/errors/inconsistent-shape.js';
 
 /** Every check faultline has, in catalogue order. The one place a check is listed. */
 export const allChecks: readonly AnyCheck[] = [
@@ -137,4 +144,14 @@ export const allChecks: readonly AnyCheck[] = [
   // audit: permissions
   scopeNotEnforced,
   objectLevelAccess,
+  // audit: monitoring-logging
+  healthEndpointMissing,
+  requestIdMissing,
+  // audit: public-exposure (version-banner reads the traffic, so it follows the probes)
+  corsCredentials,
+  sensitivePath,
+  rateLimitMissing,
+  versionBanner,
+  // audit: complex-endpoints (reads the traffic)
+  inconsistentShape,
 ];
