@@ -61,6 +61,13 @@ import { jwtWeakSecret } from './audit/auth/jwt-weak-secret.js';
 import { plainHttpTarget } from './audit/auth/plain-http-target.js';
 import { scopeNotEnforced } from './audit/permissions/scope-not-enforced.js';
 import { objectLevelAccess } from './audit/permissions/object-level-access.js';
+import { cookieFlags } from './audit/session/cookie-flags.js';
+import { cookieExpiry } from './audit/session/cookie-expiry.js';
+import { aliveAfterLogout } from './audit/session/alive-after-logout.js';
+import { deprecationHeaderMissing } from './audit/expiring/deprecation-header-missing.js';
+import { removedOperation } from './audit/expiring/removed-operation.js';
+import { documentedPathMissing } from './audit/urls/documented-path-missing.js';
+import { redirectBroken } from './audit/urls/redirect-broken.js';
 import { corsCredentials } from './audit/exposure/cors-credentials.js';
 import { rateLimitMissing } from './audit/exposure/rate-limit-missing.js';
 import { sensitivePath } from './audit/exposure/sensitive-path.js';
@@ -144,6 +151,16 @@ export const allChecks: readonly AnyCheck[] = [
   // audit: permissions
   scopeNotEnforced,
   objectLevelAccess,
+  // audit: session-management
+  cookieFlags,
+  cookieExpiry,
+  aliveAfterLogout,
+  // audit: expiring-apis
+  deprecationHeaderMissing,
+  removedOperation,
+  // audit: bad-urls
+  documentedPathMissing,
+  redirectBroken,
   // audit: monitoring-logging
   healthEndpointMissing,
   requestIdMissing,
