@@ -19,9 +19,12 @@ export function loginOperations(spec: SpecModel): Operation[] {
   return spec.operations.filter((op) => op.method === 'post' && loginWords.test(op.path) && !isLogoutOperation(op));
 }
 
-/** GET operations without path parameters that show the caller's own session or account. */
+const readPreference = ['session', 'sessions', 'me', 'whoami', 'account', 'profile'];
+
+/** GET operations without path parameters that show the caller's own session or account, session reads first. */
 export function sessionReadOperations(spec: SpecModel): Operation[] {
-  return spec.operations.filter((op) => op.method === 'get' && !op.path.includes('{') && readPaths.test(op.path));
+  const rank = (op: Operation) => readPreference.indexOf(readPaths.exec(op.path)?.[2]?.toLowerCase() ?? '');
+  return spec.operations.filter((op) => op.method === 'get' && !op.path.includes('{') && readPaths.test(op.path)).sort((a, b) => rank(a) - rank(b));
 }
 
 function family(path: string): string[] {
