@@ -237,6 +237,14 @@ describe('loadSpec on large and deep files', () => {
     expect([error.code, error.message, error.location]).toEqual(['E_SPEC_PARSE', 'invalid JSON: nested more than 1000 levels deep', { file: path, line: 1, column: 1001 }]);
   });
 
+  it('refuses 50 MB of nested YAML flow brackets with a clear E_SPEC_PARSE', async () => {
+    const path = join(dir, 'deep.yaml');
+    const half = 25 * 1024 * 1024;
+    await writeFile(path, `openapi: 3.0.0\nx-deep: ${'['.repeat(half)}${']'.repeat(half)}\n`);
+    const error = await loadError(path);
+    expect([error.code, error.message, error.location]).toEqual(['E_SPEC_PARSE', 'invalid YAML: nested more than 1000 levels deep', { file: path, line: 2 }]);
+  });
+
   it('refuses deep nesting inside an otherwise valid JSON description', async () => {
     const path = join(dir, 'deep-inside.json');
     await writeFile(path, `{\n"openapi": "3.0.0",\n"x-deep":\n${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}\n}`);

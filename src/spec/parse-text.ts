@@ -3,7 +3,7 @@ import { FaultlineError } from '../core/errors.js';
 import { findExcessiveNesting, findJsonSyntaxError, lineAtOffset } from './json-syntax.js';
 import { locateJsonPointers } from './locate-json.js';
 import { splitPointer } from './values.js';
-import { parseYamlFast, type FastYaml, type YamlLines } from './yaml-fast.js';
+import { parseYamlFast, YamlTooDeepError, type FastYaml, type YamlLines } from './yaml-fast.js';
 
 /** Finds the line of JSON pointers in the text a document was parsed from. */
 export type LineLocator = (pointers: ReadonlySet<string>) => Map<string, number>;
@@ -55,7 +55,13 @@ function parseJson(text: string, file: string): ParsedText {
 }
 
 function parseYaml(text: string, file: string): ParsedText {
-  const fast = parseYamlFast(text);
+  let fast: FastYaml | undefined;
+  try {
+    fast = parseYamlFast(text, { maxDepth: maxNestingDepth });
+  } catch (error) {
+    if (!(error instanceof YamlTooDeepError)) throw error;
+    throw new FaultlineError('E_SPEC_PARSE', `invalid YAML: ${error.message}`, { location: { file, line: error.line } });
+  }
   if (!fast) return parseYamlFully(text, file);
   // Lines are only wanted when something is reported: read the text a second time, recording them, then.
   let indexed: FastYaml | undefined;

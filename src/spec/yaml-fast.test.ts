@@ -107,9 +107,11 @@ describe('parseYamlFast', () => {
     expect({ ...fast.lines?.byContainer.get(doc.a.list[1]) }).toEqual({ y: 6, z: 7 });
   });
 
-  it('hands very deep nesting over instead of recursing', () => {
-    const deep = Array.from({ length: 600 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n';
-    expect(parseYamlFast(deep)).toBeUndefined();
+  it('refuses nesting deeper than maxDepth, naming the line, instead of handing it to the slow parser', () => {
+    const deep = Array.from({ length: 120 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n';
+    expect(parseYamlFast(deep, { maxDepth: 200 })).toBeDefined();
+    expect(() => parseYamlFast(deep, { maxDepth: 100 })).toThrow(expect.objectContaining({ name: 'YamlTooDeepError', line: 101, message: 'nested more than 100 levels deep' }));
+    expect(() => parseYamlFast(`a:\n  b: ${'['.repeat(5000)}`, { maxDepth: 100 })).toThrow(expect.objectContaining({ line: 2 }));
   });
 });
 

@@ -1,11 +1,12 @@
 /**
- * A fast reader for the plain block-style YAML that API descriptions are written in (Stripe's 4 MB
- * description reads about 8x faster than with the `yaml` package's full parser). It understands block
- * maps and sequences, plain, quoted and block scalars, flow collections and comments, and resolves
- * scalars with the YAML 1.2 core schema like `yaml` does. Anything else (anchors, aliases, tags, merge
- * keys, complex keys, directives, several documents, or any text it cannot read) makes it answer
- * `undefined`, and the caller parses with `yaml`, which also reports the errors. So it never has to
- * be right about invalid YAML, only about the subset it accepts, and yaml-fast.test.ts compares the two.
+ * A fast reader for the plain block-style YAML that API descriptions are written in: Stripe's 4 MB
+ * description reads several times faster than with the `yaml` package's full parser. It understands
+ * block maps and sequences, plain, quoted and block scalars, flow collections and comments, and
+ * resolves scalars with the YAML 1.2 core schema as `yaml` does. Anything else (anchors, aliases, tags,
+ * merge keys, complex keys, directives, several documents, or text it cannot read) makes it answer
+ * `undefined`, and the caller parses with `yaml`, which also reports the errors. So it never has to be
+ * right about invalid YAML, only about the subset it accepts; yaml-fast.test.ts compares the two. The
+ * one error of its own: nesting deeper than `maxDepth` throws YamlTooDeepError.
  */
 
 /** Line of each map key and sequence item, per container; the root's own line under `root`. */
@@ -24,8 +25,16 @@ const unsupported = (): never => {
   throw new Unsupported();
 };
 
-// Deeper than this, hand over to `yaml`, which reports it; our reader recurses once per level.
-const maxDepth = 500;
+/**
+ * Thrown for nesting deeper than the limit: handing 50 MB of `[[[[` to `yaml` would take minutes, and
+ * nothing downstream could walk such a document anyway.
+ */
+export class YamlTooDeepError extends Error {
+  constructor(readonly line: number, readonly maxDepth: number) {
+    super(`nested more than ${maxDepth} levels deep`);
+    this.name = 'YamlTooDeepError';
+  }
+}
 
 const nullPattern = /^(?:~|[Nn]ull|NULL)?$/;
 const boolPattern = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
@@ -59,9 +68,9 @@ const doubleQuoteEscapes: Record<string, string> = {
 };
 
 /** Parse `text`, or answer undefined when it uses YAML this reader leaves to the `yaml` package. */
-export function parseYamlFast(text: string, options: { recordLines?: boolean } = {}): FastYaml | undefined {
+export function parseYamlFast(text: string, options: { recordLines?: boolean; maxDepth?: number } = {}): FastYaml | undefined {
   try {
-    return new Reader(text, options.recordLines === true).document();
+    return new Reader(text, options.recordLines === true, options.maxDepth ?? 1000).document();
   } catch (error) {
     if (error instanceof Unsupported || error instanceof RangeError) return undefined;
     throw error;
@@ -76,7 +85,11 @@ class Reader {
   private line = 0;
   private depth = 0;
 
-  constructor(text: string, recordLines: boolean) {
+  constructor(
+    text: string,
+    recordLines: boolean,
+    private readonly maxDepth: number,
+  ) {
     this.lines = text.split('\n');
     const count = this.lines.length;
     this.indents = new Int32Array(count);
@@ -134,7 +147,7 @@ class Reader {
   }
 
   private enter(): void {
-    if (++this.depth > maxDepth) unsupported();
+    if (++this.depth > this.maxDepth) throw new YamlTooDeepError(this.line + 1, this.maxDepth);
   }
 
   private mapping(line: number, column: number): Record<string, unknown> {
