@@ -260,6 +260,12 @@ describe('specFromText and specFromObject', () => {
     expect(spec.operations[0]?.responses.map((r) => r.status)).toEqual(['500']);
   });
 
+  it('refuses an object that cannot be JSON with E_SPEC_INVALID', () => {
+    const cyclic: Record<string, unknown> = { openapi: '3.0.0' };
+    cyclic['self'] = cyclic;
+    expect(() => specFromObject(cyclic)).toThrow(expect.objectContaining({ code: 'E_SPEC_INVALID', location: { file: 'inline.json' } }));
+  });
+
   it('locates lines of an object given as a value in its pretty-printed JSON', () => {
     const spec = specFromObject({ openapi: '3.0.0', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: {} } } } });
     expect(spec.locate(['/paths/~1a/get', '/info/version']).get('/paths/~1a/get')?.line).toBe(9);

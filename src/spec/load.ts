@@ -55,7 +55,13 @@ const noRefContext = (): RefContext => ({ mounts: new Map(), missing: [], origin
 
 /** Build a model from an already parsed document (local `$ref`s only). Used by tests and by `diff` on git blobs. */
 export function specFromObject(document: unknown, source = 'inline.json'): SpecModel {
-  const text = JSON.stringify(document, null, 2) ?? '';
+  // Printed and read back so that lines exist, and so that the model never shares objects with the caller.
+  let text: string;
+  try {
+    text = JSON.stringify(document, null, 2) ?? '';
+  } catch (error) {
+    throw new FaultlineError('E_SPEC_INVALID', `not an OpenAPI description: the object cannot be written as JSON (${(error as Error).message.split('\n')[0]})`, { location: { file: source }, cause: error });
+  }
   const parsed = parseSpecText(text, source);
   const root = checkRoot(parsed.document, source, parsed.locateLines);
   return buildModel(root, source, collectRefs(root), parsed.locateLines, noRefContext());
