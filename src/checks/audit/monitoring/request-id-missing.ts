@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Operation } from '../../../spec/model.js';
 import { defineCheck } from '../../define.js';
 import type { AuditExchange, AuditServices, ProbeRequest } from '../../types.js';
-import { evidenceOf } from '../evidence.js';
+import { evidenceOf, isSuccess } from '../evidence.js';
 
 const requestIdHeaders = ['x-request-id', 'x-correlation-id', 'traceparent', 'x-amzn-trace-id', 'request-id', 'x-trace-id', 'cf-ray'];
 
@@ -12,10 +12,15 @@ function carriedId(exchange: AuditExchange | null): string | null {
   return name ? `${name}: ${headers[name]}` : null;
 }
 
-/** The cheapest read: no path parameters, no credentials needed, shortest path. */
+/** A cheap read that is known to work: no path parameters, answered 2xx before, no credentials, shortest path. */
 function cheapRequest(operations: readonly Operation[], audit: AuditServices): ProbeRequest {
+  const working = new Set(audit.exchanges().filter((e) => e.operation !== null && isSuccess(e)).map((e) => e.operation));
   const gets = operations.filter((op) => op.method === 'get' && !op.path.includes('{'));
-  const ranked = [...gets].sort((a, b) => Number(a.security.length > 0) - Number(b.security.length > 0) || a.path.length - b.path.length || a.key.localeCompare(b.key));
+  const rank = (op: Operation) => [Number(!working.has(op.key)), Number(op.security.length > 0), op.path.length] as const;
+  const ranked = [...gets].sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.key.localeCompare(b.key);
+  });
   for (const operation of ranked) {
     const request = audit.requestFor(operation);
     if (request) return request;
