@@ -1,4 +1,5 @@
 import type { AnyCheck } from './types.js';
+import { transportFailure } from './audit/resilience/transport-failure.js';
 import { operationDescription } from './lint/operation-description.js';
 import { apiVersionMissing } from './lint/api-version-missing.js';
 import { authErrorsUndocumented } from './lint/auth-errors-undocumented.js';
@@ -171,4 +172,6 @@ export const allChecks: readonly AnyCheck[] = [
   versionBanner,
   // audit: complex-endpoints (reads the traffic)
   inconsistentShape,
+  // audit: insufficient-testing (reads all traffic, so it runs last)
+  transportFailure,
 ];

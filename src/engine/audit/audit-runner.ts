@@ -94,6 +94,9 @@ export async function* runAudit(options: AuditOptions): AsyncGenerator<EngineEve
 
   const exhausted = budget.exhaustedReason();
   if (exhausted) notes.push(`${exhausted}: the audit stopped early; raise budget.requests or budget.time to cover more`);
+  notes.push(...session.failing.notes());
+  // Said in the report so a reader knows why no public-exposure probe shows up in it.
+  if (!options.isExposureProbing) notes.push('exposure probes were off (--no-exposure-probes): no sensitive paths or rate limits were probed');
   const covered = coveredOperations(session.recorded);
   const findings = dedupe.findings();
   const report: Report = {

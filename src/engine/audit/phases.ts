@@ -31,7 +31,8 @@ export async function examplesPhase(session: AuditSession, operations: readonly 
       ? await session.freshRequestFor(operation)
       : session.requestFor(operation);
     if (!request) continue;
-    if (!(await session.probe({ ...request, inputKind: 'valid' }))) return;
+    // null is a spent budget (stop) or an operation given up on or refused as unsafe (next one).
+    if (!(await session.probe({ ...request, inputKind: 'valid' })) && session.isBudgetSpent()) return;
   }
 }
 
@@ -42,6 +43,7 @@ export async function negativePhase(session: AuditSession, spec: SpecModel, oper
     if (isDestructive(operation) && !session.isDestructiveAllowed) continue;
     // Deleting with bad input could still delete; the permission and example phases cover DELETE.
     if (operation.method === 'delete') continue;
+    if (session.failing.isGivenUp(operation.key)) continue;
     const base = validParts(spec, operation, session.pool);
     const role = roleFor(session, operation);
     const mutations = [...parameterMutations(spec, operation), ...bodyMutations(spec, operation)].slice(0, maxPerOperation);
@@ -50,7 +52,10 @@ export async function negativePhase(session: AuditSession, spec: SpecModel, oper
       const applied = mutation.apply(base);
       const request = assemble(operation, applied.parts, role, {}, applied.bodyText);
       const exchange = await session.probe({ ...request, inputKind: 'invalid', mutation: mutation.description });
-      if (!exchange) return;
+      if (!exchange) {
+        if (session.isBudgetSpent()) return;
+        break; // given up on after repeated transport errors: the other operations still get theirs
+      }
       sent++;
     }
   }
@@ -63,7 +68,8 @@ export async function fuzzPhase(session: AuditSession, spec: SpecModel, operatio
   const perOperation = Math.max(4, Math.floor(maxRequests / candidates.length));
   let sent = 0;
   for (const operation of candidates) {
-    if (sent >= maxRequests) return;
+    if (sent >= maxRequests || session.isBudgetSpent()) return;
+    if (session.failing.isGivenUp(operation.key)) continue;
     const base = validParts(spec, operation, session.pool);
     const role = roleFor(session, operation);
     const outcome = await fuzzOperation(

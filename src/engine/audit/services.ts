@@ -1,8 +1,10 @@
 import type { AuditExchange, AuditServices, BurstResult, ProbeRequest, RequestOptions, Role } from '../../checks/types.js';
 import type { HttpClient } from '../../http/types.js';
 import type { Operation, SpecModel } from '../../spec/model.js';
+import { deadlineCutLabel } from '../../checks/audit/resilience/transport-failure.js';
 import type { EngineEvent } from '../events.js';
 import type { RequestBudget } from './budget.js';
+import { FailingOperations } from './failing-operations.js';
 import { checkConformance } from './conformance.js';
 import { createSchemaValidator } from './json-schema.js';
 import { isRoleAllowed, requestFor } from './request-builder.js';
@@ -32,6 +34,8 @@ export class AuditSession implements AuditServices {
   readonly pool = new ValuePool();
   readonly recorded: AuditExchange[] = [];
   readonly events: EngineEvent[] = [];
+  /** Operations given up on after repeated transport errors (see FailingOperations). */
+  readonly failing = new FailingOperations();
   phase = 'setup';
   private readonly validator;
   private readonly operationsByKey: Map<string, Operation>;
@@ -58,18 +62,33 @@ export class AuditSession implements AuditServices {
     return this.setup.budget.remaining();
   }
 
+  /** True once the request or time budget is spent: a null from send() then means stop, not skip. */
+  isBudgetSpent(): boolean {
+    return this.setup.budget.isExhausted();
+  }
+
   /** Send without recording into the shared traffic (fuzzing keeps only what it chooses). */
   async send(request: ProbeRequest): Promise<AuditExchange | null> {
+    // An operation that failed several times in a row gets no more requests: each would cost a whole
+    // timeout. Callers see null, as for a spent budget, and phases move on to the next operation.
+    if (this.failing.isGivenUp(request.operation)) return null;
     if (!this.setup.budget.take()) return null;
+    // In-flight requests end at the audit's deadline; the label tells checks such a timeout is ours.
+    const requestedTimeoutMs = request.timeoutMs ?? this.setup.timeoutMs;
+    const timeoutMs = Math.min(requestedTimeoutMs, Math.max(1, this.setup.budget.msLeft()));
+    const isCutByDeadline = timeoutMs < requestedTimeoutMs;
     const exchange = await this.setup.client.send({
       method: request.method,
       url: this.target + (request.path.startsWith('/') ? request.path : `/${request.path}`),
       headers: request.headers ?? {},
       ...(request.body !== undefined ? { body: request.body } : {}),
-      timeoutMs: Math.min(request.timeoutMs ?? this.setup.timeoutMs, Math.max(1, this.setup.budget.msLeft())),
+      timeoutMs,
+      ...(isCutByDeadline ? { label: deadlineCutLabel } : {}),
     });
     if (exchange.error?.code === 'UNSAFE_TARGET') return null;
     this.sentCount++;
+    const givenUp = this.failing.record(request.operation, { errorCode: exchange.error?.code, isCutByDeadline });
+    if (givenUp) this.events.push({ type: 'note', message: givenUp });
     const audited: AuditExchange = {
       ...exchange,
       operation: request.operation ?? null,
