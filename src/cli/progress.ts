@@ -4,7 +4,7 @@ import type { EngineEvent } from '../engine/events.js';
  * Progress on stderr: a redrawn line per phase on a TTY (phase, requests sent, findings so far),
  * plain lines otherwise so CI logs stay readable.
  */
-export function createProgress(stream: NodeJS.WriteStream = process.stderr): (event: EngineEvent) => void {
+export function createProgress(stream: NodeJS.WriteStream = process.stderr, redact: (text: string) => string = (text) => text): (event: EngineEvent) => void {
   const isTty = Boolean(stream.isTTY);
   let phase = '';
   let phaseRequests = 0;
@@ -42,7 +42,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): (ev
         break;
       case 'check-crashed':
         if (isTty) stream.write('\r\x1b[2K');
-        stream.write(`faultline: check ${event.check} crashed: ${event.message}\n`);
+        stream.write(`faultline: check ${event.check} crashed: ${redact(event.message)}\n`);
         break;
       case 'phase-finished':
         if (isTty) {
@@ -53,7 +53,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): (ev
         break;
       case 'run-finished':
         stream.write(`faultline: ${event.report.findings.length} findings, ${event.report.stats['requests'] ?? 0} requests${event.report.stats['durationMs'] !== undefined ? ` in ${(event.report.stats['durationMs'] / 1000).toFixed(1)} s` : ''}\n`);
-        for (const note of event.report.notes) stream.write(`faultline: note: ${note}\n`);
+        for (const note of event.report.notes) stream.write(`faultline: note: ${redact(note)}\n`);
         break;
       default:
         break;

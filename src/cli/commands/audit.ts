@@ -3,7 +3,8 @@ import { FaultlineError } from '../../core/errors.js';
 import { parseDurationMs } from '../../core/units.js';
 import { allChecks } from '../../checks/registry.js';
 import type { Role } from '../../checks/types.js';
-import { loadConfig } from '../../config/load-config.js';
+import { discoverConfig, loadConfig } from '../../config/load-config.js';
+import { Redactor, secretsFromCredentials } from '../../core/redact.js';
 import type { FaultlineConfig } from '../../config/schema.js';
 import { runAudit } from '../../engine/audit/audit-runner.js';
 import { finalReport } from '../../engine/events.js';
@@ -28,15 +29,27 @@ export interface AuditRunInput {
   readonly isExposureProbing: boolean;
   readonly allowRemoteRefs: boolean;
   readonly seed?: number;
+  /** Leave credentials in the report and output (--show-secrets). */
+  readonly isShowingSecrets?: boolean;
+}
+
+/** The redactor for a run's credentials, or null (with a warning) under --show-secrets. */
+export function redactorFor(roles: readonly Role[], isShowingSecrets: boolean): Redactor | null {
+  if (isShowingSecrets) {
+    process.stderr.write('faultline: warning: --show-secrets: credentials, cookies and tokens appear unredacted in the output and reports\n');
+    return null;
+  }
+  return new Redactor(secretsFromCredentials(roles));
 }
 
 /** Load the spec, build the client, run the audit with progress on stderr; shared by `audit` and `demo`. */
 export async function runAuditFromInput(input: AuditRunInput): Promise<Report> {
   const checks = selectChecks(allChecks, { only: input.only, skip: input.skip });
+  const redactor = redactorFor(input.roles, input.isShowingSecrets ?? false);
   const spec = await loadSpec(input.specSource, { allowRemoteRefs: input.allowRemoteRefs });
   const client = createHttpClient({ isUnsafeAllowed: input.isUnsafe, timeoutMs: input.budget.timeout, maxBodyBytes: 64 * 1024 });
   try {
-    return await finalReport(
+    const report = await finalReport(
       runAudit({
         spec,
         client,
@@ -48,8 +61,9 @@ export async function runAuditFromInput(input: AuditRunInput): Promise<Report> {
         isExposureProbing: input.isExposureProbing,
         ...(input.seed !== undefined ? { seed: input.seed } : {}),
       }),
-      createProgress(),
+      createProgress(process.stderr, redactor ? (text) => redactor.text(text) : undefined),
     );
+    return redactor ? redactor.report(report) : report;
   } finally {
     await client.close();
   }
@@ -72,12 +86,15 @@ export function auditCommand(): Command {
     .option('--budget-time <duration>', 'stop after this long (overrides budget.time)')
     .option('--seed <n>', 'seed for input generation, to reproduce a run')
     .option('--allow-remote-refs', 'follow $refs to http(s) URLs', false)
+    .option('--show-secrets', 'do not redact credentials, cookies and tokens in output and reports', false)
     .option('--no-color', 'no ANSI colours')
     .option('-v, --verbose', 'list every finding in the terminal output', false)
     .action(async (options: AuditFlags) => {
       const failOn = parseFailOn(options.failOn);
       parseFormat(options.format);
-      const loaded = options.config ? await loadConfig(options.config) : undefined;
+      // Without --config, a faultline.yaml (or .yml/.json) in the working directory is used when present.
+      const configFile = options.config ?? discoverConfig(process.cwd());
+      const loaded = configFile ? await loadConfig(configFile) : undefined;
       const specSource = options.spec ?? loaded?.specSource;
       const target = options.target ?? loaded?.config.target;
       if (!specSource) throw new FaultlineError('E_USAGE', 'no spec: pass --spec or set spec in the config', { location: { field: '--spec' } });
@@ -96,6 +113,7 @@ export function auditCommand(): Command {
         isUnsafe: options.unsafe,
         isExposureProbing: options.exposureProbes,
         allowRemoteRefs: options.allowRemoteRefs,
+        isShowingSecrets: options.showSecrets,
         ...(options.seed !== undefined ? { seed: positiveInteger(options.seed, '--seed') } : {}),
       });
       await emitReport(report, { format: options.format, out: options.out, color: options.color, verbose: options.verbose, failOn });
@@ -124,6 +142,7 @@ interface AuditFlags {
   budgetTime?: string;
   seed?: string;
   allowRemoteRefs: boolean;
+  showSecrets: boolean;
   color: boolean;
   verbose: boolean;
 }

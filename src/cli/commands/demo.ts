@@ -14,6 +14,7 @@ export function demoCommand(): Command {
     .option('--only <ids>', 'run only these checks or causes', collect, [])
     .option('--skip <ids>', 'skip these checks or causes', collect, [])
     .option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (the demo has planted faults, so: none)', 'none')
+    .option('--show-secrets', 'do not redact the demo credentials in output and reports', false)
     .option('--keep-running', 'leave the demo API running after the audit (Ctrl-C to stop)', false)
     .option('--no-color', 'no ANSI colours')
     .option('-v, --verbose', 'list every finding in the terminal output', false)
@@ -34,6 +35,7 @@ export function demoCommand(): Command {
           isExposureProbing: true,
           allowRemoteRefs: false,
           seed: 1,
+          isShowingSecrets: options.showSecrets,
         });
         await emitReport(report, { format: options.format, out: options.out, color: options.color, verbose: options.verbose, failOn });
         process.exitCode = exitCodeFor(report, failOn);
@@ -54,6 +56,7 @@ interface DemoFlags {
   skip: string[];
   failOn: string;
   keepRunning: boolean;
+  showSecrets: boolean;
   color: boolean;
   verbose: boolean;
 }
