@@ -1,0 +1,13 @@
+import { defineDiffCheck } from '../define.js';
+import { schemaDrafts, show, subject } from '../schema-drafts.js';
+
+export const requestPropertyDefaultChanged = defineDiffCheck({
+  id: 'diff.request-property-default-changed',
+  cause: 'expiring-apis',
+  level: 'warning',
+  summary: 'Default of a request property changed',
+  remedy: 'Keep the old default, or announce the new behaviour: clients that omit the property get a different result.',
+  *run(ctx) {
+    yield* schemaDrafts(ctx, { direction: 'request', kinds: ['default-changed'], areas: ['request-body'] }, (l) => `${subject(l)}: default ${show(l.change.old)} → ${show(l.change.new)}; clients that omit it now get different behaviour.`);
+  },
+});
