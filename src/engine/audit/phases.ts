@@ -15,6 +15,10 @@ export function orderForTraffic(operations: readonly Operation[]): Operation[] {
   });
 }
 
+export function documentsRateLimit(operation: Operation): boolean {
+  return operation.responses.some((r) => r.status === '429');
+}
+
 export function isDestructive(operation: Operation): boolean {
   return ['post', 'put', 'patch', 'delete'].includes(operation.method);
 }
@@ -44,11 +48,15 @@ export async function negativePhase(session: AuditSession, spec: SpecModel, oper
     // Deleting with bad input could still delete; the permission and example phases cover DELETE.
     if (operation.method === 'delete') continue;
     if (session.failing.isGivenUp(operation.key)) continue;
+    // A rate-limited operation (it documents 429) gets only a taste of invalid input, so the checks that
+    // need it later (a login for the session checks) are not locked out by the audit's own traffic.
+    const limit = documentsRateLimit(operation) ? 2 : maxPerOperation;
     const base = validParts(spec, operation, session.pool);
     const role = roleFor(session, operation);
-    const mutations = [...parameterMutations(spec, operation), ...bodyMutations(spec, operation)].slice(0, maxPerOperation);
+    const mutations = [...parameterMutations(spec, operation), ...bodyMutations(spec, operation)].slice(0, limit);
     for (const mutation of mutations) {
       if (sent >= maxRequests) return;
+      if (session.rateLimited.has(operation.key)) break;
       const applied = mutation.apply(base);
       const request = assemble(operation, applied.parts, role, {}, applied.bodyText);
       const exchange = await session.probe({ ...request, inputKind: 'invalid', mutation: mutation.description });
@@ -63,7 +71,9 @@ export async function negativePhase(session: AuditSession, spec: SpecModel, oper
 
 /** Phase 'fuzz': property-based bodies with shrinking, for operations that take a JSON body. */
 export async function fuzzPhase(session: AuditSession, spec: SpecModel, operations: readonly Operation[], maxRequests: number, seed: number): Promise<void> {
-  const candidates = operations.filter((op) => op.requestBody && op.method !== 'delete' && (!isDestructive(op) || session.isDestructiveAllowed));
+  const candidates = operations.filter(
+    (op) => op.requestBody && op.method !== 'delete' && !documentsRateLimit(op) && !session.rateLimited.has(op.key) && (!isDestructive(op) || session.isDestructiveAllowed),
+  );
   if (candidates.length === 0 || maxRequests <= 0) return;
   const perOperation = Math.max(4, Math.floor(maxRequests / candidates.length));
   let sent = 0;
@@ -77,7 +87,7 @@ export async function fuzzPhase(session: AuditSession, spec: SpecModel, operatio
       operation,
       base,
       role,
-      (request, meta) => session.send({ ...request, ...meta }),
+      (request, meta) => (session.rateLimited.has(operation.key) ? Promise.resolve(null) : session.send({ ...request, ...meta })),
       { numRuns: Math.max(2, Math.floor(perOperation / 2)), maxShrinkRequests: Math.ceil(perOperation / 2), seed },
     );
     sent += outcome.sent;

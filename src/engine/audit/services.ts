@@ -40,6 +40,8 @@ export class AuditSession implements AuditServices {
   private readonly validator;
   private readonly operationsByKey: Map<string, Operation>;
   sentCount = 0;
+  /** Operations that answered 429 to generated traffic: the phases send them nothing more. */
+  readonly rateLimited = new Set<string>();
 
   constructor(readonly setup: AuditSetup) {
     this.target = setup.target.replace(/\/+$/, '');
@@ -105,6 +107,7 @@ export class AuditSession implements AuditServices {
       durationMs: exchange.timings.durationMs,
       ...(exchange.error ? { error: exchange.error.code } : {}),
     });
+    if (exchange.response?.status === 429 && audited.operation && audited.inputKind !== 'probe') this.rateLimited.add(audited.operation);
     this.learnFrom(audited);
     return audited;
   }
