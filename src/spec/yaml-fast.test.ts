@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseYamlFast } from './yaml-fast.js';
 
@@ -112,6 +113,47 @@ describe('parseYamlFast', () => {
     expect(parseYamlFast(deep, { maxDepth: 200 })).toBeDefined();
     expect(() => parseYamlFast(deep, { maxDepth: 100 })).toThrow(expect.objectContaining({ name: 'YamlTooDeepError', line: 101, message: 'nested more than 100 levels deep' }));
     expect(() => parseYamlFast(`a:\n  b: ${'['.repeat(5000)}`, { maxDepth: 100 })).toThrow(expect.objectContaining({ line: 2 }));
+  });
+});
+
+describe('parseYamlFast on YAML the yaml package writes', () => {
+  // Strings full of YAML's special characters, in every style `yaml` can write them in.
+  const tricky = fc.constantFrom(' ', '  ', '\n', '\n\n', '#', ' #', ': ', ':', "'", '"', '\\', '\t', '- ', '?', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`', 'é', '😀', 'a', 'null', 'true', '1', '0x1', '.5', '~', '\u2028', '\u0085');
+  const text = fc.oneof(fc.string(), fc.array(tricky, { maxLength: 12 }).map((parts) => parts.join('')), fc.lorem({ maxCount: 30 }));
+  const key = fc.oneof(fc.string({ maxLength: 8 }), fc.array(tricky, { maxLength: 4 }).map((parts) => parts.join('')), fc.constantFrom('200', 'default', '$ref'));
+  const leaf = fc.oneof(text, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
+  const { tree } = fc.letrec((tie) => ({
+    tree: fc.oneof({ depthSize: 'small' }, leaf, tie('list'), tie('map')),
+    list: fc.array(tie('tree'), { maxLength: 4 }),
+    map: fc.dictionary(key, tie('tree'), { maxKeys: 5 }),
+  }));
+  const style = fc.record({
+    indent: fc.integer({ min: 1, max: 4 }),
+    lineWidth: fc.constantFrom(0, 20, 80),
+    minContentWidth: fc.constantFrom(0, 10),
+    defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_FOLDED', 'BLOCK_LITERAL'),
+    defaultKeyType: fc.constantFrom(null, 'PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'),
+    collectionStyle: fc.constantFrom('any', 'block', 'flow'),
+    indentSeq: fc.boolean(),
+    flowCollectionPadding: fc.boolean(),
+    blockQuote: fc.constantFrom<boolean | 'folded' | 'literal'>(true, false, 'folded', 'literal'),
+    doubleQuotedAsJSON: fc.boolean(),
+  } as const);
+
+  it('reads what it accepts exactly as the yaml package does', () => {
+    let acceptedCount = 0;
+    fc.assert(
+      fc.property(fc.dictionary(key, tree, { minKeys: 1, maxKeys: 6 }), style, (value, options) => {
+        const yamlText = stringify(value, { ...options, aliasDuplicateObjects: false });
+        const fast = parseYamlFast(yamlText);
+        if (fast === undefined) return;
+        acceptedCount++;
+        expect(fast.value).toEqual(reference(yamlText));
+      }),
+      { numRuns: 300, seed: 20261125 },
+    );
+    // The reader must actually be exercised, not hand everything over.
+    expect(acceptedCount).toBeGreaterThan(200);
   });
 });
 

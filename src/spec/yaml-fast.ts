@@ -96,6 +96,8 @@ class Reader {
     for (let i = 0; i < count; i++) {
       let line = this.lines[i]!;
       if (line.endsWith('\r')) line = this.lines[i] = line.slice(0, -1);
+      // A lone carriage return is a line break to YAML: leave such text to `yaml`.
+      if (line.includes('\r')) unsupported();
       let n = 0;
       while (line.charCodeAt(n) === 32) n++;
       const c = line.charCodeAt(n);
@@ -110,7 +112,7 @@ class Reader {
     this.skipBlank();
     const first = this.lines[this.line];
     if (first !== undefined && (first.startsWith('%') || first.startsWith('---'))) {
-      if (first.startsWith('%') || !/^---\s*(#.*)?$/.test(first)) unsupported();
+      if (first.startsWith('%') || !/^---[ \t]*(#.*)?$/.test(first)) unsupported();
       this.line++;
       this.skipBlank();
     }
@@ -253,8 +255,8 @@ class Reader {
   private plain(column: number, parentIndent: number): unknown {
     const text = this.lines[this.line]!;
     let end = plainEnd(text, column);
-    let value = text.slice(column, end).trimEnd();
-    if (text.slice(end).trimStart().length > 0 && !/^\s+#/.test(text.slice(end))) unsupported();
+    let value = trimEnd(text.slice(column, end));
+    if (end < text.length && !/^[ \t]+#/.test(text.slice(end))) unsupported();
     this.line++;
     // Continuation lines fold into one string: a line break becomes a space, an empty line a newline.
     let isMultiLine = false;
@@ -263,7 +265,7 @@ class Reader {
       const next = this.lines[this.line]!;
       const indent = this.indents[this.line]!;
       if (indent === -1) {
-        if (/^\s*$/.test(next)) {
+        if (/^[ \t]*$/.test(next)) {
           emptyLines++;
           this.line++;
           continue;
@@ -272,8 +274,8 @@ class Reader {
       }
       if (indent <= parentIndent) break;
       end = plainEnd(next, indent);
-      if (end < next.trimEnd().length) unsupported();
-      const part = next.slice(indent, end).trimEnd();
+      if (end < trimEnd(next).length) unsupported();
+      const part = trimEnd(next.slice(indent, end));
       value += emptyLines > 0 ? '\n'.repeat(emptyLines) + part : ' ' + part;
       emptyLines = 0;
       isMultiLine = true;
@@ -307,11 +309,13 @@ class Reader {
         }
         let n = 0;
         while (text.charCodeAt(n) === 32) n++;
-        if (n <= parentIndent || text.charCodeAt(n) === 9) break;
+        if (text.charCodeAt(n) === 9) unsupported();
+        if (n <= parentIndent) break;
         if (maxLeadingSpaces > n) unsupported();
         indent = n;
       }
-      if (isEmpty) {
+      // Spaces beyond the indentation are content (a more-indented line), not an empty line.
+      if (isEmpty && text.length <= indent) {
         body.push('');
         trailingEmpty++;
         continue;
@@ -418,7 +422,8 @@ class Reader {
         emptyLines++;
         this.line++;
       }
-      if (this.line >= this.lines.length) unsupported();
+      // Empty lines after an escaped line break: `yaml` and the YAML spec disagree there; leave it to `yaml`.
+      if (this.line >= this.lines.length || (isEscapedBreak && emptyLines > 0)) unsupported();
       const next = this.lines[this.line]!;
       let start = 0;
       while (next[start] === ' ' || next[start] === '\t') start++;
@@ -443,7 +448,7 @@ class Reader {
       const text = this.lines[this.line];
       if (text === undefined) unsupported();
       while (this.column < text!.length && (text![this.column] === ' ' || text![this.column] === '\t')) this.column++;
-      if (this.column < text!.length && !(text![this.column] === '#' && this.column > 0 && /\s/.test(text![this.column - 1]!))) return;
+      if (this.column < text!.length && !(text![this.column] === '#' && this.column > 0 && /[ \t]/.test(text![this.column - 1]!))) return;
       this.line++;
       this.column = 0;
     }
@@ -463,11 +468,14 @@ class Reader {
       const d = text[end]!;
       if (d === ',' || d === '[' || d === ']' || d === '{' || d === '}') break;
       if (d === ':' && (end + 1 === text.length || ' ,[]{}'.includes(text[end + 1]!))) break;
-      if (d === '#' && /\s/.test(text[end - 1] ?? '')) break;
+      if (d === '#' && /[ \t]/.test(text[end - 1] ?? '')) break;
       end++;
     }
     this.column = end;
-    const value = text.slice(start, end).trimEnd();
+    const raw = text.slice(start, end);
+    const value = trimEnd(raw);
+    // `{0x1b :` followed by a line break: `yaml` keeps the space in the key there; leave such keys to it.
+    if (text[end] === ':' && value.length !== raw.length) unsupported();
     // A plain scalar that goes on over the next line, or an implicit key inside a sequence: not ours.
     this.skipFlowSpace();
     const after = this.lines[this.line]![this.column];
@@ -522,6 +530,13 @@ class Reader {
   }
 }
 
+/** YAML's white space is the space and the tab only; JavaScript's trim would also eat U+2028 and friends. */
+function trimEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 function isSequenceEntry(text: string, column: number): boolean {
   if (text[column] !== '-') return false;
   const next = text[column + 1];
@@ -536,7 +551,7 @@ function plainEnd(text: string, column: number): number {
   const tabComment = text.indexOf('\t#', column);
   if (tabComment !== -1 && tabComment < end) end = tabComment;
   const colon = text.indexOf(': ', column);
-  if ((colon !== -1 && colon < end) || text.slice(column, end).trimEnd().endsWith(':')) unsupported();
+  if ((colon !== -1 && colon < end) || trimEnd(text.slice(column, end)).endsWith(':')) unsupported();
   return end;
 }
 
@@ -583,7 +598,7 @@ function keyEnd(text: string, column: number): number {
 
 /** The key text between `column` and the colon, resolved as the `yaml` package turns keys into property names. */
 function readKey(text: string, column: number, colon: number): string | undefined {
-  const raw = text.slice(column, colon).trimEnd();
+  const raw = trimEnd(text.slice(column, colon));
   const c = raw[0];
   if (c === "'") return raw.slice(1, -1).replace(/''/g, "'");
   if (c === '"') {
