@@ -4,6 +4,8 @@ import { faultlineVersion } from '../core/version.js';
 import { auditCommand } from './commands/audit.js';
 import { checksCommand } from './commands/checks.js';
 import { demoCommand } from './commands/demo.js';
+import { initCommand } from './commands/init.js';
+import { diffCommand } from './commands/diff.js';
 import { lintCommand } from './commands/lint.js';
 import { exitCodes } from './exit.js';
 
@@ -14,7 +16,7 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for errors', false)
     .showHelpAfterError('(run faultline --help for usage)')
     .exitOverride();
-  for (const command of [lintCommand(), auditCommand(), demoCommand(), checksCommand()]) {
+  for (const command of [lintCommand(), auditCommand(), demoCommand(), checksCommand(), diffCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
   }
   return program;
