@@ -16,7 +16,7 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for errors', false)
     .showHelpAfterError('(run faultline --help for usage)')
     .exitOverride();
-  for (const command of [lintCommand(), auditCommand(), demoCommand(), checksCommand(), diffCommand()]) {
+  for (const command of [lintCommand(), auditCommand(), demoCommand(), checksCommand(), diffCommand(), initCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
   }
   return program;
