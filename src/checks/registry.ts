@@ -132,15 +132,7 @@ export const allChecks: readonly AnyCheck[] = [
   serverPublicAddress,
   rateLimitUndocumented,
   sensitiveQueryParameter,
-  // audit: insufficient-testing
-  serverError,
-  stackTraceLeak,
-  invalidInputAccepted,
-  responseSchema,
-  latencyCollapse,
-  // audit: poor-design-docs
-  undocumentedStatus,
-  undocumentedField,
+  // audit checks that send their own probes come first, so the checks that read the traffic see it all.
   // audit: unsecured-endpoints
   unauthenticatedAccess,
   invalidTokenAccepted,
@@ -165,13 +157,24 @@ export const allChecks: readonly AnyCheck[] = [
   // audit: monitoring-logging
   healthEndpointMissing,
   requestIdMissing,
-  // audit: public-exposure (version-banner reads the traffic, so it follows the probes)
+  // audit: public-exposure
   corsCredentials,
   sensitivePath,
   rateLimitMissing,
-  versionBanner,
-  // audit: complex-endpoints (reads the traffic)
-  inconsistentShape,
-  // audit: insufficient-testing (reads all traffic, so it runs last)
+  // audit: insufficient-testing (a burst of its own)
+  latencyCollapse,
+  // audit checks that read the traffic of every phase and probe above
+  // audit: insufficient-testing
+  serverError,
+  stackTraceLeak,
+  invalidInputAccepted,
+  responseSchema,
   transportFailure,
+  // audit: poor-design-docs
+  undocumentedStatus,
+  undocumentedField,
+  // audit: public-exposure
+  versionBanner,
+  // audit: complex-endpoints
+  inconsistentShape,
 ];
