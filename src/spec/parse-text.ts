@@ -57,19 +57,16 @@ function parseJson(text: string, file: string): ParsedText {
 function parseYaml(text: string, file: string): ParsedText {
   let fast: FastYaml | undefined;
   try {
-    fast = parseYamlFast(text, { maxDepth: maxNestingDepth });
+    // Lines are recorded while reading: nearly every run reports something, and a second reading to
+    // find lines would cost far more than noting them now.
+    fast = parseYamlFast(text, { maxDepth: maxNestingDepth, recordLines: true });
   } catch (error) {
     if (!(error instanceof YamlTooDeepError)) throw error;
     throw new FaultlineError('E_SPEC_PARSE', `invalid YAML: ${error.message}`, { location: { file, line: error.line } });
   }
   if (!fast) return parseYamlFully(text, file);
-  // Lines are only wanted when something is reported: read the text a second time, recording them, then.
-  let indexed: FastYaml | undefined;
-  const locateLines: LineLocator = (pointers) => {
-    indexed ??= parseYamlFast(text, { recordLines: true });
-    return indexed?.lines ? fastYamlLines(indexed.value, indexed.lines, pointers) : new Map();
-  };
-  return { document: fast.value, locateLines };
+  const { value, lines } = fast;
+  return { document: value, locateLines: (pointers) => (lines ? fastYamlLines(value, lines, pointers) : new Map()) };
 }
 
 /** Walk the recorded reading by pointer; answer the line of the deepest key or item reached. */

@@ -132,11 +132,14 @@ class Reader {
     while (this.line < this.lines.length && this.indents[this.line] === -1) this.line++;
   }
 
-  private record(container: object, key: string, line: number): void {
-    if (!this.byContainer) return;
-    let lines = this.byContainer.get(container);
-    if (!lines) this.byContainer.set(container, (lines = Object.create(null) as Record<string, number>));
-    lines[key] = line + 1;
+  /** The line table of a new container when lines are recorded (arrays for sequences: index → line). */
+  private linesOf(container: unknown[]): number[] | undefined;
+  private linesOf(container: Record<string, unknown>): Record<string, number> | undefined;
+  private linesOf(container: object): Record<string, number> | number[] | undefined {
+    if (!this.byContainer) return undefined;
+    const lines = Array.isArray(container) ? [] : (Object.create(null) as Record<string, number>);
+    this.byContainer.set(container, lines as Record<string, number>);
+    return lines;
   }
 
   /** A block node whose first character is at (line, column); `parentIndent` bounds its continuation lines. */
@@ -155,6 +158,7 @@ class Reader {
   private mapping(line: number, column: number): Record<string, unknown> {
     this.enter();
     const map: Record<string, unknown> = {};
+    const lines = this.linesOf(map);
     const indent = column;
     let start = column;
     this.line = line;
@@ -166,7 +170,7 @@ class Reader {
       if (key === '__proto__' || key === '<<' || key === undefined) unsupported();
       const keyLine = this.line;
       map[key!] = this.valueAfter(colon + 1, indent, true);
-      this.record(map, key!, keyLine);
+      if (lines) lines[key!] = keyLine + 1;
       this.skipBlank();
       if (this.line >= this.lines.length) break;
       const next = this.indents[this.line]!;
@@ -181,12 +185,13 @@ class Reader {
   private sequence(line: number, column: number): unknown[] {
     this.enter();
     const items: unknown[] = [];
+    const lines = this.linesOf(items);
     this.line = line;
     let dash = column;
     for (;;) {
       const itemLine = this.line;
       items.push(this.valueAfter(dash + 1, column, false));
-      this.record(items, String(items.length - 1), itemLine);
+      lines?.push(itemLine + 1);
       this.skipBlank();
       if (this.line >= this.lines.length) break;
       const next = this.indents[this.line]!;
@@ -486,13 +491,14 @@ class Reader {
   private flowSequence(): unknown[] {
     this.enter();
     const items: unknown[] = [];
+    const lines = this.linesOf(items);
     this.column++;
     for (;;) {
       this.skipFlowSpace();
       if (this.lines[this.line]![this.column] === ']') break;
       const itemLine = this.line;
       items.push(this.flowValue());
-      this.record(items, String(items.length - 1), itemLine);
+      lines?.push(itemLine + 1);
       this.skipFlowSpace();
       const c = this.lines[this.line]![this.column];
       if (c === ',') this.column++;
@@ -506,6 +512,7 @@ class Reader {
   private flowMapping(): Record<string, unknown> {
     this.enter();
     const map: Record<string, unknown> = {};
+    const lines = this.linesOf(map);
     this.column++;
     for (;;) {
       this.skipFlowSpace();
@@ -518,7 +525,7 @@ class Reader {
       if (c !== ':') unsupported();
       this.column++;
       map[key] = this.flowValue();
-      this.record(map, key, keyLine);
+      if (lines) lines[key] = keyLine + 1;
       this.skipFlowSpace();
       c = this.lines[this.line]![this.column];
       if (c === ',') this.column++;
