@@ -57,6 +57,8 @@ export function arbitraryFor(schema: unknown, resolve: Resolve, depth = 0): fc.A
     case 'array': {
       const minItems = Number(s['minItems'] ?? 0);
       const maxItems = depth >= maxDepth ? minItems : Math.max(minItems, Math.min(Number(s['maxItems'] ?? 3), minItems + 3));
+      // Not even built: the items of a recursive schema would build the next level, and so on forever.
+      if (maxItems === 0) return fc.constant([]);
       const items = arbitraryFor(s['items'] ?? {}, resolve, depth + 1);
       return s['uniqueItems'] === true
         ? fc.uniqueArray(items, { minLength: minItems, maxLength: maxItems, selector: (v) => JSON.stringify(v) })
@@ -94,7 +96,10 @@ function integerArbitrary(s: Json): fc.Arbitrary<number> {
   const multipleOf = typeof s['multipleOf'] === 'number' && s['multipleOf'] > 0 ? (s['multipleOf'] as number) : 1;
   const low = Math.ceil(min / multipleOf);
   const high = Math.floor(max / multipleOf);
-  return fc.integer({ min: Math.max(low, -(2 ** 31)), max: Math.max(Math.min(high, 2 ** 31 - 1), low) }).map((n) => n * multipleOf);
+  // fc.integer takes any safe integer; clamping to 32 bits emptied ranges below -2^31 and pinned those above to one value.
+  const limit = Math.floor(Number.MAX_SAFE_INTEGER / multipleOf);
+  const from = Math.min(Math.max(low, -limit), limit);
+  return fc.integer({ min: from, max: Math.max(Math.min(high, limit), from) }).map((n) => n * multipleOf);
 }
 
 function numberArbitrary(s: Json): fc.Arbitrary<number> {
@@ -165,7 +170,8 @@ export function exampleFor(schema: unknown, resolve: Resolve, seed = 42, depth =
   }
   if (type === 'array') {
     const minItems = Number(s['minItems'] ?? 1);
-    if (depth >= maxDepth && minItems === 0) return [];
+    // An array with no minItems may be empty: that is what ends a recursive schema.
+    if (depth >= maxDepth && Number(s['minItems'] ?? 0) === 0) return [];
     return Array.from({ length: Math.max(1, minItems) }, () => exampleFor(s['items'] ?? {}, resolve, seed, depth + 1));
   }
   const alternatives = (s['oneOf'] ?? s['anyOf']) as unknown[] | undefined;
