@@ -53,6 +53,12 @@ describe('loadSpec on input that is not a readable description', () => {
     expect([error.code, error.message, error.location]).toEqual(['E_SPEC_PARSE', 'invalid JSON: unexpected "tru"', { file: broken('invalid-literal.json'), line: 5, column: 36 }]);
   });
 
+  it('reports JSON that stops early at its last line', () => {
+    expect(() => specFromText('{\n  "openapi": "3.0.0",\n  "paths":', 'cut.json')).toThrow(
+      expect.objectContaining({ code: 'E_SPEC_PARSE', message: 'invalid JSON: unexpected end of text', location: { file: 'cut.json', line: 3, column: 11 } }),
+    );
+  });
+
   it('reports a YAML document that is not OpenAPI as E_SPEC_INVALID', async () => {
     const error = await loadError(broken('not-openapi.yaml'));
     expect([error.code, error.message, error.location]).toEqual([

@@ -15,7 +15,7 @@ export interface ParsedText {
 
 // A YAML alias bomb ("billion laughs") expands exponentially; the yaml package counts alias uses.
 const maxAliasCount = 1000;
-// Far deeper than any real description (GitHub's dereferenced one stays under 40), shallow enough that
+// Far deeper than any real description (GitHub's fully dereferenced one nests 29 levels), shallow enough that
 // recursive walks over schemas in checks never overflow the stack.
 export const maxNestingDepth = 1000;
 
@@ -40,15 +40,7 @@ function parseJson(text: string, file: string): ParsedText {
     const position = /at position (\d+)/.exec(message);
     const offset = position ? Number(position[1]) : findJsonSyntaxError(text);
     const where = offset >= 0 ? lineAndColumn(text, offset) : {};
-    // V8 quotes a snippet instead of a position ("Unexpected token ' ', …"tru }"… is not valid JSON"),
-    // naming the character after the real culprit: then our own scan names it.
-    const reason = !position && offset >= 0
-      ? offset >= text.length ? 'unexpected end of text' : `unexpected ${JSON.stringify(text.slice(offset, offset + 10).split(/[\s,}\]]/)[0] || text[offset])}`
-      : message
-      .replace(/^JSON\.parse: /, '')
-      .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
-      .replace(/ in JSON at position \d+.*$/s, '')
-      .replace(/\s*\(line \d+ column \d+\)$/, '');
+    const reason = position || offset < 0 ? v8Reason(message) : unexpectedAt(text, offset);
     throw new FaultlineError('E_SPEC_PARSE', `invalid JSON: ${firstLine(reason)}`, { location: { file, ...where }, cause: error });
   }
   return { document, locateLines: (pointers) => locateJsonPointers(text, pointers) };
@@ -129,6 +121,22 @@ function parseYamlFully(text: string, file: string): ParsedText {
     return found;
   };
   return { document, locateLines };
+}
+
+/** V8's reason without the position it also gives ("… in JSON at position 38 (line 5 column 39)"). */
+function v8Reason(message: string): string {
+  return message
+    .replace(/^JSON\.parse: /, '')
+    .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
+    .replace(/ in JSON at position \d+.*$/s, '');
+}
+
+// Where V8 quotes a snippet instead of a position ("Unexpected token ' ', …"tru }"… is not valid JSON")
+// it names the character after the real culprit: name the culprit found by our own scan instead.
+function unexpectedAt(text: string, offset: number): string {
+  if (offset >= text.length) return 'unexpected end of text';
+  const word = text.slice(offset, offset + 10).split(/[\s,}\]]/)[0] || text[offset];
+  return `unexpected ${JSON.stringify(word)}`;
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
