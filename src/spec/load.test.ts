@@ -243,6 +243,29 @@ describe('specFromText and specFromObject', () => {
     expect([spec.format, spec.specVersion, spec.operations.length]).toEqual(['openapi-3.1', '3.2.0', 1]);
   });
 
+  it('locates lines in YAML that needs the full parser (anchors) as in YAML that does not', () => {
+    const lines = [
+      'openapi: 3.0.0',
+      'info: {title: t, version: "1"}',
+      'x-std: &std',
+      "  '500': {description: oops}",
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses: *std',
+      '    put:',
+      '      summary: no anchors here',
+      '      responses: {}',
+    ];
+    const withAnchor = specFromText(lines.join('\n'));
+    const without = specFromText(lines.join('\n').replace('&std', '').replace('*std', '{}'));
+    const pointers = ['/paths/~1a/get/responses', '/paths/~1a/put/summary', '/paths/~1a/put/description', '/x-std/500/description', '/info/version'];
+    for (const spec of [withAnchor, without]) {
+      const found = spec.locate(pointers);
+      expect(pointers.map((p) => found.get(p)?.line)).toEqual([8, 10, 9, 4, 2]);
+    }
+  });
+
   it('honours YAML merge keys', () => {
     const spec = specFromText([
       'openapi: 3.0.0',

@@ -83,6 +83,8 @@ class Reader {
   private readonly indents: Int32Array;
   private readonly byContainer: WeakMap<object, Record<string, number>> | undefined;
   private line = 0;
+  /** Inside quoted scalars and flow collections: the column on `line` where reading goes on. */
+  private column = 0;
   private depth = 0;
 
   constructor(
@@ -254,8 +256,6 @@ class Reader {
     if (!/^[ \t]*(#.*)?$/.test(rest) || (rest.startsWith('#') && rest.length > 0)) unsupported();
     this.line++;
   }
-
-  private column = 0;
 
   private plain(column: number, parentIndent: number): unknown {
     const text = this.lines[this.line]!;
