@@ -7,18 +7,34 @@ export interface Located {
   readonly pointer: string;
 }
 
+// A 13 MB description resolves the same few hundred `$ref`s hundreds of thousands of times.
+const targets = new WeakMap<object, Map<string, Located | null>>();
+
+function target(document: unknown, ref: string): Located | null {
+  if (document === null || typeof document !== 'object') return null;
+  let byRef = targets.get(document);
+  if (!byRef) targets.set(document, (byRef = new Map()));
+  let found = byRef.get(ref);
+  if (found === undefined) {
+    const pointer = decodeFragment(ref.slice(1));
+    const value = getByPointer(document, pointer);
+    found = value === undefined ? null : { value, pointer };
+    byRef.set(ref, found);
+  }
+  return found;
+}
+
 /** Follow a chain of local `$ref`s from `located`; stops at a repeat or at a reference that leads nowhere. */
 export function followRefs(document: unknown, located: Located): Located {
   let current = located;
-  const seen = new Set<string>();
+  let seen: Set<string> | undefined;
   while (isRef(current.value)) {
     const ref = current.value.$ref;
-    if (!ref.startsWith('#') || seen.has(ref)) return current;
-    seen.add(ref);
-    const pointer = decodeFragment(ref.slice(1));
-    const value = getByPointer(document, pointer);
-    if (value === undefined) return current;
-    current = { value, pointer };
+    if (!ref.startsWith('#') || seen?.has(ref)) return current;
+    (seen ??= new Set()).add(ref);
+    const found = target(document, ref);
+    if (!found) return current;
+    current = found;
   }
   return current;
 }

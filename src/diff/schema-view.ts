@@ -23,9 +23,20 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+// Views of one schema object are asked for again and again (every operation that uses a component).
+const views = new WeakMap<object, SchemaView>();
+
 export function schemaView(document: unknown, located: Located): SchemaView | undefined {
   const root = followRefs(document, located);
   if (!isObject(root.value)) return undefined;
+  const known = views.get(root.value);
+  if (known && known.pointer === root.pointer) return known;
+  const view = buildView(document, root);
+  views.set(root.value, view);
+  return view;
+}
+
+function buildView(document: unknown, root: Located): SchemaView {
   const schema: Record<string, unknown> = {};
   const origin = new Map<string, string>();
   const properties = new Map<string, Located>();
