@@ -2,15 +2,15 @@
 // Diff benchmark: `faultline diff` on two versions of GitHub's REST description
 // (@octokit/openapi 19.0.0 → 23.0.2, the npm aliases in devDependencies).
 //
-// Each run is its own process under /usr/bin/time (wall seconds, peak RSS in KB); the table gives the
-// median of the runs. oasdiff, the peer, is a Go binary and is not installed here, so there is no
+// Each run is its own process under /usr/bin/time (wall seconds, peak RSS in KB, and CPU seconds, which
+// a busy shared machine disturbs less than wall time); the table gives the median of the runs. oasdiff, the peer, is a Go binary and is not installed here, so there is no
 // side-by-side column. Markdown to stdout, progress to stderr.
 //
 // Usage: node bench/diff/run.mjs [--runs 5]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,15 +30,15 @@ const samples = [];
 let findings;
 for (let i = 1; i <= runs; i++) {
   process.stderr.write(`run ${i}/${runs}\n`);
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, join(repoRoot, 'bin', 'faultline'), 'diff', oldSpec, newSpec, '--format', 'json'], {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', process.execPath, join(repoRoot, 'bin', 'faultline'), 'diff', oldSpec, newSpec, '--format', 'json'], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     timeout: 600_000,
   });
   // Exit 1 means "breaking changes found", which is the expected outcome here.
   if (result.status !== 0 && result.status !== 1) fail(`faultline diff exited ${result.status}: ${result.stderr}`);
-  const [wall, peakKb] = result.stderr.trim().split('\n').pop().split(' ').map(Number);
-  samples.push({ wall, peakKb });
+  const [wall, peakKb, user, system] = result.stderr.trim().split('\n').pop().split(' ').map(Number);
+  samples.push({ wall, peakKb, cpu: user + system });
   const report = JSON.parse(result.stdout);
   findings = report.stats;
 }
@@ -46,12 +46,13 @@ for (let i = 1; i <= runs; i++) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const wall = median(samples.map((s) => s.wall));
 const peakMb = median(samples.map((s) => s.peakKb)) / 1024;
-console.log(`| pair | runs | wall (median) | peak RSS (median) | findings | breaking / warning / info |`);
-console.log(`|---|---:|---:|---:|---:|---|`);
-console.log(`| GitHub REST ${version('octokit-openapi-old')} → ${version('octokit-openapi-new')} (2 × 13 MB JSON) | ${runs} | ${wall.toFixed(2)} s | ${peakMb.toFixed(0)} MB | ${findings.findings} | ${findings.breaking} / ${findings.warning} / ${findings.info} |`);
+const cpu = median(samples.map((s) => s.cpu));
+console.log(`| pair | runs | wall (median) | CPU user+sys (median) | peak RSS (median) | findings | breaking / warning / info |`);
+console.log(`|---|---:|---:|---:|---:|---:|---|`);
+console.log(`| GitHub REST ${version('octokit-openapi-old')} → ${version('octokit-openapi-new')} (2 × 13 MB JSON) | ${runs} | ${wall.toFixed(2)} s | ${cpu.toFixed(2)} s | ${peakMb.toFixed(0)} MB | ${findings.findings} | ${findings.breaking} / ${findings.warning} / ${findings.info} |`);
 console.log('');
-console.log(`all runs (s, MB): ${samples.map((s) => `${s.wall.toFixed(2)}/${(s.peakKb / 1024).toFixed(0)}`).join(', ')}`);
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`);
+console.log(`all runs (wall s / cpu s / MB): ${samples.map((s) => `${s.wall.toFixed(2)}/${s.cpu.toFixed(2)}/${(s.peakKb / 1024).toFixed(0)}`).join(', ')}`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
 
 function fail(message) {
   process.stderr.write(`bench/diff: ${message}\n`);
