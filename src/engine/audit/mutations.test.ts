@@ -170,6 +170,25 @@ describe('parameterMutations', () => {
     expect(names).not.toContain('query.sort: wrong type (expected string)');
   });
 
+  it('does not pretend to break Authorization, Accept or Content-Type header parameters, which are never sent', () => {
+    const withAuth = specFromObject({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/me': {
+          get: {
+            parameters: [
+              { name: 'Authorization', in: 'header', required: true, schema: { type: 'string', minLength: 10 } },
+              { name: 'content-type', in: 'header', required: true, schema: { type: 'string', enum: ['application/json'] } },
+            ],
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+    });
+    expect(parameterMutations(withAuth, withAuth.operations[0]!)).toEqual([]);
+  });
+
   it('puts every out-of-schema value on the wire as a string that the parameter schema rejects', () => {
     const ajv = ajvFor({ coerceTypes: true });
     const valueMutations = mutations.filter((m) => !m.description.endsWith('required parameter missing'));

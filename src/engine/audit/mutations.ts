@@ -1,5 +1,5 @@
 import type { Operation, SpecModel } from '../../spec/model.js';
-import type { RequestParts } from './request-builder.js';
+import { isIgnoredHeader, type RequestParts } from './request-builder.js';
 import { flattenSchema, schemaType } from './schema-arbitrary.js';
 
 /** One deliberate way to make a request invalid: a name for the report and the change itself. */
@@ -96,7 +96,8 @@ export function bodyMutations(spec: SpecModel, operation: Operation): Mutation[]
 export function parameterMutations(spec: SpecModel, operation: Operation): Mutation[] {
   const mutations: Mutation[] = [];
   for (const parameter of operation.parameters) {
-    if (parameter.in === 'cookie') continue;
+    // Never sent (see isIgnoredHeader): dropping or breaking them would leave the request valid.
+    if (parameter.in === 'cookie' || isIgnoredHeader(parameter)) continue;
     const place = parameter.in === 'path' ? 'path' : parameter.in === 'query' ? 'query' : 'headers';
     const key = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
     if (parameter.required && parameter.in !== 'path') {

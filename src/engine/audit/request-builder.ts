@@ -26,6 +26,14 @@ export function parameterValue(spec: SpecModel, operation: Operation, parameter:
   return exampleFor(parameter.schema ?? { type: 'string' }, spec.resolve);
 }
 
+/**
+ * OpenAPI 3 says header parameters named Accept, Content-Type or Authorization "SHALL be ignored": the
+ * media types and the security scheme decide them. Sent, their example would replace a role's token.
+ */
+export function isIgnoredHeader(parameter: Parameter): boolean {
+  return parameter.in === 'header' && ['accept', 'content-type', 'authorization'].includes(parameter.name.toLowerCase());
+}
+
 /** The media type faultline sends: JSON first, then form encoding; others are not generated. */
 export function requestMedia(operation: Operation): MediaType | undefined {
   const content = operation.requestBody?.content ?? [];
@@ -50,6 +58,7 @@ export function validParts(spec: SpecModel, operation: Operation, pool: ValuePoo
   for (const parameter of operation.parameters) {
     const hasExample = parameter.example !== undefined || parameter.examples.length > 0;
     if (!parameter.required && !hasExample) continue;
+    if (isIgnoredHeader(parameter)) continue;
     const value = parameterValue(spec, operation, parameter, pool);
     if (parameter.in === 'path') path[parameter.name] = value;
     else if (parameter.in === 'query') query[parameter.name] = value;
@@ -74,7 +83,11 @@ export function assemble(operation: Operation, parts: RequestParts, role: Role |
   if (queryString) path += `?${queryString}`;
   // Lower-case every name so a role's 'Authorization' and a check's 'authorization' cannot both be sent.
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...(role?.headers ?? {}), ...parts.headers })) headers[name.toLowerCase()] = value;
+  for (const [name, value] of [...Object.entries(role?.headers ?? {}), ...Object.entries(parts.headers)]) {
+    const key = name.toLowerCase();
+    // A role's session cookie and the operation's cookie parameters travel in the one Cookie header.
+    headers[key] = key === 'cookie' && headers[key] ? `${headers[key]}; ${value}` : value;
+  }
   let body: string | undefined;
   if (bodyText !== undefined || parts.media) {
     const mediaType = parts.media?.mediaType ?? 'application/json';
