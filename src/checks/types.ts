@@ -113,7 +113,11 @@ export interface AuditServices {
   readonly roles: readonly Role[];
   /** The traffic the engine's own phases sent (spec examples, generated valid and invalid inputs). */
   exchanges(): readonly AuditExchange[];
-  /** Send one request and record it; null when the budget is spent or the request is refused as unsafe. */
+  /**
+   * Send one request and record it. null when the budget is spent (`remainingRequests()` is 0: stop),
+   * when the request is refused as unsafe, or when the audit gave up on the operation after repeated
+   * transport errors (move on to the next operation).
+   */
   probe(request: ProbeRequest): Promise<AuditExchange | null>;
   /** A valid request for the operation (examples first, ids learnt from earlier responses), or null if none can be built. */
   requestFor(operation: Operation, options?: RequestOptions): ProbeRequest | null;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsPkg from 'ajv-formats';
+import { allChecks } from '../checks/registry.js';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../core/finding.js';
 import { finding, sampleReport } from './sample-report.test-helper.js';
@@ -64,12 +65,14 @@ describe('sarif reporter', () => {
     expect(new Set(ids).size).toBe(ids?.length);
     expect(ids).toHaveLength(7);
     const auth = run?.tool.driver.rules.find((r) => r.id === 'auth.unauthenticated-access');
+    // A check in the catalogue is described by its own metadata, not by the finding's.
+    const catalogue = allChecks.find((c) => c.id === 'auth.unauthenticated-access')!;
     expect(auth).toMatchObject({
-      shortDescription: { text: expect.any(String) },
-      fullDescription: { text: expect.any(String) },
-      help: { text: 'Fix the thing.' },
+      shortDescription: { text: catalogue.summary },
+      fullDescription: { text: catalogue.explanation },
+      help: { text: catalogue.remedy },
       defaultConfiguration: { level: 'error' },
-      properties: { tags: ['unsecured-endpoints', 'security'], 'security-severity': '9.5' },
+      properties: { tags: ['unsecured-endpoints', 'security'] },
     });
   });
 

@@ -37,7 +37,11 @@ export const corsCredentials = defineCheck({
         const request = audit.requestFor(operation, { headers: { origin } });
         if (!request) break;
         const exchange = await audit.probe({ ...request, inputKind: 'probe' });
-        if (!exchange) return;
+        // null: the budget is spent (stop) or the audit gave up on this operation (next one).
+        if (!exchange) {
+          if (audit.remainingRequests() === 0) return;
+          break;
+        }
         const allowed = credentialedOrigin(exchange, origin);
         if (allowed === null) continue;
         yield {

@@ -22,7 +22,11 @@ export const scopeNotEnforced = defineCheck({
         const request = await requestAs(audit, op, { role });
         if (!request) continue;
         const exchange = await audit.probe({ ...request, inputKind: 'probe' });
-        if (!exchange) return;
+        // null: the budget is spent (stop) or the audit gave up on this operation (next one).
+        if (!exchange) {
+          if (audit.remainingRequests() === 0) return;
+          break;
+        }
         if (isSuccess(exchange)) accepted.push(exchange);
       }
       // An operation open to anyone is an unauthenticated endpoint, reported by auth.unauthenticated-access.
