@@ -142,8 +142,8 @@ describe('AuditSession learning from live traffic', () => {
       }
       if (request.method === 'POST' && request.url === '/users?bad') return json(response, 201, { id: 'from-invalid' });
       if (request.method === 'DELETE') {
-        response.writeHead(204);
-        return response.end();
+        response.writeHead(204).end();
+        return;
       }
       json(response, 200, {});
     });
