@@ -48,4 +48,46 @@ describe('drift.undocumented-field', () => {
     expect(findingsOf(report, 'drift.undocumented-field')).toEqual([]);
     expect(report.stats['requests']).toBeGreaterThanOrEqual(2);
   });
+
+  it('ignores successes to invalid input, whose fields can echo what faultline sent, but judges error bodies', async () => {
+    // json-server 0.17 adds a key named after any _embed value, so _embed=<not in the enum> comes back as a field.
+    const embedSpec = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/posts/{id}': {
+          get: {
+            parameters: [
+              { name: 'id', in: 'path', required: true, schema: { type: 'integer' }, example: 1 },
+              { name: '_embed', in: 'query', schema: { type: 'string', enum: ['comments'] } },
+            ],
+            responses: {
+              '200': {
+                description: 'post',
+                content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'integer' }, comments: { type: 'array' } } } } },
+              },
+              '400': {
+                description: 'bad id',
+                content: { 'application/json': { schema: { type: 'object', properties: { message: { type: 'string' } } } } },
+              },
+            },
+          },
+        },
+      },
+    };
+    const embedded: string[] = [];
+    const server = await startServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://x');
+      if (!/^\/posts\/\d+$/.test(url.pathname)) return json(response, 400, { error: 'bad id' });
+      const embed = url.searchParams.get('_embed');
+      if (embed) embedded.push(embed);
+      return json(response, 200, embed ? { id: 1, [embed]: [] } : { id: 1 });
+    });
+    close = server.close;
+    const report = await auditWith([undocumentedField], embedSpec, server.url);
+    expect(embedded.some((value) => value !== 'comments')).toBe(true);
+    const findings = findingsOf(report, 'drift.undocumented-field');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ operation: 'GET /posts/{id}', status: 400, detail: '1 undocumented response field: /error.' });
+  });
 });
