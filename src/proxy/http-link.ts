@@ -1,0 +1,239 @@
+import { request as httpRequest, STATUS_CODES, type Agent, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { performance } from 'node:perf_hooks';
+import { LinkClosedError } from './abortable-sleep.js';
+import { matchesRequest } from './fault-input.js';
+import { faultDefinition } from './faults/registry.js';
+import { attachStage, rolls, type ActiveLink, type LinkHost } from './link.js';
+import { Pipeline, type Sink } from './pipeline.js';
+import type { Fault, HeaderValue, HttpRequestHead, HttpResponseHead, LinkControl, SyntheticResponse } from './types.js';
+
+/** Where an HTTP proxy forwards to, and the keep-alive pool it uses. */
+export interface HttpUpstream {
+  readonly url: URL;
+  readonly agent: Agent;
+}
+
+// RFC 9110 §7.6.1: these describe one connection, not the message, so a proxy does not pass them on.
+const hopByHop = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect']);
+
+function forwardable(headers: IncomingHttpHeaders): Record<string, HeaderValue> {
+  const kept: Record<string, HeaderValue> = {};
+  const named = new Set(String(headers['connection'] ?? '').toLowerCase().split(',').map((name) => name.trim()));
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !hopByHop.has(name) && !named.has(name)) kept[name] = value;
+  }
+  return kept;
+}
+
+function drained(stream: ServerResponse | ClientRequest): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+/** A 502 problem body naming the proxy and why the upstream could not be reached. */
+function badGateway(proxyName: string, upstream: URL, error: Error): SyntheticResponse {
+  const body = JSON.stringify({
+    type: 'about:blank',
+    title: STATUS_CODES[502],
+    status: 502,
+    detail: `faultline proxy '${proxyName}' could not reach ${upstream.origin}: ${error.message}`,
+  });
+  return { status: 502, headers: { 'content-type': 'application/problem+json', 'content-length': String(Buffer.byteLength(body)) }, body: Buffer.from(body) };
+}
+
+/**
+ * One HTTP request through the proxy. Its faults are chosen when it arrives (match, then one toxicity
+ * roll each); the request head and body flow through the upstream stages to the upstream, the response
+ * head and body through the downstream stages back. A fault removed meanwhile lets go of it.
+ */
+export class HttpLink implements ActiveLink, LinkControl {
+  readonly mode = 'http' as const;
+  private readonly controller = new AbortController();
+  readonly signal = this.controller.signal;
+  private readonly pipelines: { readonly upstream: Pipeline; readonly downstream: Pipeline };
+  private readonly faults: readonly Fault[];
+  private readonly requestHead: HttpRequestHead;
+  private upstreamRequest: ClientRequest | undefined;
+  private upstreamResponse: IncomingMessage | undefined;
+  private responseHead: HttpResponseHead | undefined;
+  private isHeadWritten = false;
+  private isCleanedUp = false;
+
+  constructor(
+    private readonly request: IncomingMessage,
+    private readonly response: ServerResponse,
+    private readonly upstream: HttpUpstream,
+    private readonly host: LinkHost,
+  ) {
+    host.count('requests');
+    const method = request.method ?? 'GET';
+    const chosen = host.faults().filter(({ fault }) => matchesRequest(fault, method, request.url ?? '/') && rolls(fault));
+    this.faults = chosen.map(({ fault }) => fault);
+    const fail = () => this.close();
+    this.pipelines = {
+      upstream: new Pipeline(this.upstreamSink(), request, fail),
+      downstream: new Pipeline(this.responseSink(), { pause: () => this.upstreamResponse?.pause(), resume: () => this.upstreamResponse?.resume() }, fail),
+    };
+    for (const { fault, order } of chosen) attachStage(fault, order, this, this.pipelines);
+    host.register(this);
+    response.on('close', () => this.cleanUp());
+    this.requestHead = { method, path: request.url ?? '/', headers: forwardable(request.headers) };
+    const answer = this.requestHooks();
+    if (answer) {
+      request.resume();
+      this.respond(answer);
+      return;
+    }
+    this.pipelines.upstream.push({ data: Buffer.alloc(0), arrivedAt: performance.now(), isHead: true });
+    request.on('data', (data: Buffer) => {
+      host.count('bytesFromClients', data.length);
+      this.pipelines.upstream.push({ data, arrivedAt: performance.now() });
+    });
+    request.on('end', () => this.pipelines.upstream.finish());
+  }
+
+  faultAdded(): void {
+    // A request keeps the faults it rolled for when it arrived; new faults start with the next request.
+  }
+
+  faultRemoved(name: string): void {
+    this.pipelines.upstream.remove(name);
+    this.pipelines.downstream.remove(name);
+  }
+
+  reset(): void {
+    this.upstreamRequest?.destroy();
+    if (!this.request.socket.destroyed) this.request.socket.resetAndDestroy();
+    this.cleanUp();
+  }
+
+  close(): void {
+    this.upstreamRequest?.destroy();
+    // destroySoon flushes what was already written (limit_data's last bytes), then closes.
+    this.response.socket?.destroySoon();
+    this.controller.abort();
+  }
+
+  destroy(): void {
+    this.upstreamRequest?.destroy();
+    this.response.socket?.destroy();
+    this.cleanUp();
+  }
+
+  /** The first fault that answers the request itself wins; header faults edit the head in place. */
+  private requestHooks(): SyntheticResponse | undefined {
+    for (const fault of this.faults) {
+      const answer = faultDefinition(fault.type)?.onRequest?.(fault.attributes, this.requestHead, fault.stream);
+      if (answer) return answer;
+    }
+    return undefined;
+  }
+
+  private respond(answer: SyntheticResponse): void {
+    this.responseHead = { status: answer.status, headers: { ...answer.headers, 'x-faultline-proxy': this.host.name } };
+    const arrivedAt = performance.now();
+    this.pipelines.downstream.push({ data: Buffer.alloc(0), arrivedAt, isHead: true });
+    this.pipelines.downstream.push({ data: answer.body, arrivedAt });
+    this.pipelines.downstream.finish();
+  }
+
+  private startUpstream(): void {
+    const { url, agent } = this.upstream;
+    const base = url.pathname === '/' ? '' : url.pathname.replace(/\/+$/, '');
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const outgoing = send({
+      protocol: url.protocol,
+      hostname: url.hostname.replace(/^\[|\]$/g, ''),
+      port: url.port || undefined,
+      method: this.requestHead.method,
+      path: base + this.requestHead.path,
+      headers: { ...this.requestHead.headers, host: url.host },
+      agent,
+    });
+    outgoing.on('response', (incoming) => this.onUpstreamResponse(incoming));
+    outgoing.on('error', (error) => this.onUpstreamError(error));
+    outgoing.flushHeaders();
+    this.upstreamRequest = outgoing;
+  }
+
+  private onUpstreamResponse(incoming: IncomingMessage): void {
+    this.upstreamResponse = incoming;
+    const head: HttpResponseHead = { status: incoming.statusCode ?? 502, headers: forwardable(incoming.headers) };
+    let replacement: Buffer | undefined;
+    for (const fault of this.faults) replacement = faultDefinition(fault.type)?.onResponse?.(fault.attributes, head, fault.stream) ?? replacement;
+    this.responseHead = head;
+    this.pipelines.downstream.push({ data: Buffer.alloc(0), arrivedAt: performance.now(), isHead: true });
+    if (replacement) {
+      incoming.resume();
+      this.pipelines.downstream.push({ data: replacement, arrivedAt: performance.now() });
+      this.pipelines.downstream.finish();
+      return;
+    }
+    incoming.on('data', (data: Buffer) => {
+      this.host.count('bytesFromUpstream', data.length);
+      this.pipelines.downstream.push({ data, arrivedAt: performance.now() });
+    });
+    incoming.on('end', () => this.pipelines.downstream.finish());
+    incoming.on('aborted', () => this.close());
+  }
+
+  private onUpstreamError(error: Error): void {
+    if (this.signal.aborted) return;
+    // Once part of the answer went out, a status can no longer say what happened: cut the connection.
+    if (this.responseHead) return this.close();
+    this.respond(badGateway(this.host.name, this.upstream.url, error));
+  }
+
+  private upstreamSink(): Sink {
+    return {
+      write: async (chunk) => {
+        if (chunk.isHead) return this.startUpstream();
+        const outgoing = this.upstreamRequest;
+        if (!outgoing || outgoing.destroyed) throw new LinkClosedError();
+        if (chunk.data.length > 0 && !outgoing.write(chunk.data)) await drained(outgoing);
+      },
+      end: async () => {
+        this.upstreamRequest?.end();
+      },
+    };
+  }
+
+  private responseSink(): Sink {
+    const response = this.response;
+    return {
+      write: async (chunk) => {
+        if (response.destroyed) throw new LinkClosedError();
+        if (chunk.isHead) {
+          const head = this.responseHead!;
+          response.writeHead(head.status, head.headers);
+          this.isHeadWritten = true;
+          return;
+        }
+        if (chunk.data.length > 0 && !response.write(chunk.data)) await drained(response);
+      },
+      end: async () => {
+        if (!this.isHeadWritten) return this.close();
+        response.end();
+      },
+    };
+  }
+
+  private cleanUp(): void {
+    if (this.isCleanedUp) return;
+    this.isCleanedUp = true;
+    this.controller.abort();
+    // Only an unfinished upstream exchange is torn down; a finished one's socket goes back to the pool.
+    if (this.upstreamRequest && !this.upstreamResponse?.complete) this.upstreamRequest.destroy();
+    this.pipelines.upstream.dispose();
+    this.pipelines.downstream.dispose();
+    this.host.unregister(this);
+  }
+}
