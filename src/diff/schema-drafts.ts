@@ -19,22 +19,20 @@ export function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** "property `owner.login`", or what the schema itself is (the parameter, the body, the header). */
+// A parameter's or a header's own schema is named by its place ("query parameter 'limit'"); a body is not.
+function isNamedByPlace(located: LocatedSchemaChange): boolean {
+  return located.change.path === '' && (located.area === 'parameter' || located.area === 'response-header');
+}
+
+/** "property `owner.login`", "query parameter 'limit'" for a parameter's own value, or "the body". */
 export function subject(located: LocatedSchemaChange): string {
   if (located.change.path !== '') return `property \`${located.change.path}\``;
-  switch (located.area) {
-    case 'parameter':
-      return 'the parameter';
-    case 'response-header':
-      return 'the header';
-    default:
-      return 'the body';
-  }
+  return isNamedByPlace(located) ? located.where : 'the body';
 }
 
 /**
  * The drafts of one schema check: every matching change under every paired operation, each told as
- * "<where>: <what>". The change's kind, keyword and values make it one finding across operations that
+ * "<where>: <what>" (a parameter's or header's own value: "<what>", its subject naming the place). The change's kind, keyword and values make it one finding across operations that
  * share the schema.
  */
 export function* schemaDrafts(ctx: DiffContext, filter: SchemaChangeFilter, describe: (located: LocatedSchemaChange) => string): Iterable<DiffDraft> {
@@ -46,7 +44,7 @@ export function* schemaDrafts(ctx: DiffContext, filter: SchemaChangeFilter, desc
     if (filter.where && !filter.where(change, located)) continue;
     yield {
       operation: located.operation,
-      detail: `${located.where}: ${describe(located)}`,
+      detail: isNamedByPlace(located) ? describe(located) : `${located.where}: ${describe(located)}`,
       change: JSON.stringify([change.kind, change.keyword ?? null, change.old ?? null, change.new ?? null]),
       ...(change.oldPointer !== undefined ? { oldPointer: change.oldPointer } : {}),
       ...(change.newPointer !== undefined ? { newPointer: change.newPointer } : {}),

@@ -13,7 +13,7 @@ describe('diff.request-max-decreased', () => {
     const findings = runCheck(requestMaxDecreased, withParameters(query('limit', { schema: { type: 'integer', maximum: 100 } })), withParameters(query('limit', { schema: { type: 'integer', maximum: 50 } })));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ check: 'diff.request-max-decreased', cause: 'expiring-apis', severity: 'high', operation: 'GET /items' });
-    expect(findings[0]!.detail).toContain('query parameter \'limit\': the parameter: maximum 100 → 50');
+    expect(findings[0]!.detail).toContain('query parameter \'limit\': maximum 100 → 50');
   });
   it('stays silent when the maximum is raised', () => {
     expect(runCheck(requestMaxDecreased, withRequestBody(obj({ qty: { type: 'integer', maximum: 50 } })), withRequestBody(obj({ qty: { type: 'integer', maximum: 100 } })))).toEqual([]);

@@ -13,7 +13,7 @@ describe('diff.response-type-changed', () => {
     const findings = runCheck(responseTypeChanged, withResponse({ type: 'object' }, { 'X-Rate-Limit': { schema: { type: 'integer' } } }), withResponse({ type: 'object' }, { 'X-Rate-Limit': { schema: { type: 'string' } } }));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ check: 'diff.response-type-changed', cause: 'expiring-apis', severity: 'high', operation: 'GET /items' });
-    expect(findings[0]!.detail).toContain('response 200 header \'X-Rate-Limit\': the header: type');
+    expect(findings[0]!.detail).toContain('response 200 header \'X-Rate-Limit\': type ["integer"] → ["string"]');
   });
   it('stays silent when number narrows to integer', () => {
     expect(runCheck(responseTypeChanged, withResponse(obj({ id: { type: 'number' } })), withResponse(obj({ id: { type: 'integer' } })))).toEqual([]);
