@@ -12,19 +12,20 @@ const droppedKeys = new Set(['discriminator', 'xml', 'externalDocs', 'example', 
  * 3.0's boolean `exclusiveMinimum` becomes a number, and local `$ref`s point into the whole document,
  * registered once under its own id. Iterative-free recursion is fine here: depth is the document's.
  */
-function convert(value: unknown, isOpenApi30: boolean, rewriteRefs: boolean, depth = 0): unknown {
+function convert(value: unknown, isOpenApi30: boolean, rewriteRefs: boolean, depth = 0, isNameMap = false): unknown {
   if (depth > 200 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => convert(item, isOpenApi30, rewriteRefs, depth + 1));
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(source)) {
-    if (droppedKeys.has(key) || key.startsWith('x-')) continue;
+    // Inside `properties` the keys are field names ('deprecated', 'x-trace'), never keywords to drop.
+    if (!isNameMap && (droppedKeys.has(key) || key.startsWith('x-'))) continue;
     if (key === '$ref' && typeof child === 'string') {
       out[key] = rewriteRefs && child.startsWith('#') ? `${specId}${child}` : child;
       continue;
     }
     // Property names are data, not keywords: convert their schemas but keep every name.
-    out[key] = convert(child, isOpenApi30, rewriteRefs, depth + 1);
+    out[key] = convert(child, isOpenApi30, rewriteRefs, depth + 1, !isNameMap && (key === 'properties' || key === 'patternProperties'));
   }
   if (isOpenApi30 && typeof out['$ref'] === 'string') {
     // In 3.0, siblings of $ref are ignored; ajv would apply them.
