@@ -69,6 +69,8 @@ export function undocumentedFields(schema: unknown, value: unknown, resolve: (v:
   if (!properties) return out;
   const isOpen = s['additionalProperties'] !== undefined && s['additionalProperties'] !== false;
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    // The cap holds within one object too: a hostile body with 100 000 keys must not make 100 000 problems.
+    if (out.length >= 10) break;
     if (key in properties) undocumentedFields(properties[key], child, resolve, `${path}/${key}`, depth + 1, out);
     else if (!isOpen && s['additionalProperties'] === undefined && !s['patternProperties']) out.push(`${path}/${key}`);
   }
