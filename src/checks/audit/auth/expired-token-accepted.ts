@@ -1,9 +1,8 @@
 import { defineCheck } from '../../define.js';
 import type { Role } from '../../types.js';
-import { evidenceOf } from '../evidence.js';
 import { signHmacToken } from './forge-token.js';
 import { roleToken } from './role-token.js';
-import { tokenTargets, tryToken } from './token-probe.js';
+import { tokenTargets, acceptedTokenDraft, tryToken } from './token-probe.js';
 import { findWeakSecret, nameVariants } from './weak-secrets.js';
 
 const hourSeconds = 3600;
@@ -43,13 +42,7 @@ export const expiredTokenAccepted = defineCheck({
       const outcome = await tryToken(spec, audit, op, expiredTokenOf(role)!, what);
       if (outcome.kind === 'stop') return;
       if (outcome.kind !== 'accepted') continue;
-      const status = outcome.exchange.response!.status;
-      yield {
-        operation: op.key,
-        status,
-        detail: `${op.key} answered ${status} to ${what}, while it refuses requests without credentials. Expected 401.`,
-        evidence: [evidenceOf(outcome.exchange, 'expired token')],
-      };
+      yield acceptedTokenDraft(op, outcome.exchange, what, 'expired token');
     }
   },
 });

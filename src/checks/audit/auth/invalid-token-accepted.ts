@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { defineCheck } from '../../define.js';
-import { evidenceOf } from '../evidence.js';
 import { withAlteredSignature } from './forge-token.js';
 import { firstRoleToken } from './role-token.js';
-import { tokenTargets, tryToken } from './token-probe.js';
+import { tokenTargets, acceptedTokenDraft, tryToken } from './token-probe.js';
 
 export const invalidTokenAccepted = defineCheck({
   id: 'auth.invalid-token-accepted',
@@ -24,13 +23,7 @@ export const invalidTokenAccepted = defineCheck({
         const outcome = await tryToken(spec, audit, op, token, what);
         if (outcome.kind === 'stop') return;
         if (outcome.kind !== 'accepted') continue;
-        const status = outcome.exchange.response!.status;
-        yield {
-          operation: op.key,
-          status,
-          detail: `${op.key} answered ${status} to ${what}, while it refuses requests without credentials. Expected 401.`,
-          evidence: [evidenceOf(outcome.exchange, what)],
-        };
+        yield acceptedTokenDraft(op, outcome.exchange, what, what);
         break;
       }
     }

@@ -1,8 +1,7 @@
 import { defineCheck } from '../../define.js';
-import { evidenceOf } from '../evidence.js';
 import { unsignedToken } from './forge-token.js';
 import { firstRoleToken } from './role-token.js';
-import { tokenTargets, tryToken } from './token-probe.js';
+import { tokenTargets, acceptedTokenDraft, tryToken } from './token-probe.js';
 
 export const jwtAlgNone = defineCheck({
   id: 'auth.jwt-alg-none',
@@ -21,13 +20,7 @@ export const jwtAlgNone = defineCheck({
       const outcome = await tryToken(spec, audit, op, unsignedToken(jwt.claims), what);
       if (outcome.kind === 'stop') return;
       if (outcome.kind !== 'accepted') continue;
-      const status = outcome.exchange.response!.status;
-      yield {
-        operation: op.key,
-        status,
-        detail: `${op.key} answered ${status} to ${what}, while it refuses requests without credentials. Expected 401.`,
-        evidence: [evidenceOf(outcome.exchange, 'unsigned token (alg: none)')],
-      };
+      yield acceptedTokenDraft(op, outcome.exchange, what, 'unsigned token (alg: none)');
     }
   },
 });

@@ -1,6 +1,6 @@
 import type { Operation, SpecModel } from '../../../spec/model.js';
-import type { AuditExchange, AuditServices } from '../../types.js';
-import { isSuccess } from '../evidence.js';
+import type { AuditExchange, AuditServices, FindingDraft } from '../../types.js';
+import { evidenceOf, isSuccess } from '../evidence.js';
 import { refusesAnonymous, requestAs } from './anonymous.js';
 import { isDestructive, isSecured, takesBearerToken, withoutCredentials } from './security.js';
 
@@ -29,4 +29,15 @@ export async function tryToken(spec: SpecModel, audit: AuditServices, operation:
   if (!exchange) return { kind: 'stop' };
   if (!isSuccess(exchange)) return { kind: 'refused' };
   return (await refusesAnonymous(spec, audit, operation)) === true ? { kind: 'accepted', exchange } : { kind: 'refused' };
+}
+
+/** The finding for a forged or tampered token that an operation accepted. */
+export function acceptedTokenDraft(operation: Operation, exchange: AuditExchange, what: string, note: string): FindingDraft {
+  const status = exchange.response!.status;
+  return {
+    operation: operation.key,
+    status,
+    detail: `${operation.key} answered ${status} to ${what}, while it refuses requests without credentials. Expected 401.`,
+    evidence: [evidenceOf(exchange, note)],
+  };
 }
