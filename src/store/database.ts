@@ -1,0 +1,55 @@
+import type { Generated, Kysely, Migration, MigrationProvider } from 'kysely';
+import { Migrator } from 'kysely';
+import { FaultlineError } from '../core/errors.js';
+import { init } from './migrations/0001-init.js';
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+// Row shapes as the database holds them. bigint columns come back from pg as strings, hence the unions.
+type Millis = number | string;
+
+export interface Database {
+  monitors: { id: Generated<number>; name: string; definition: string; source: string; enabled: number; created_at: Millis; updated_at: Millis };
+  check_results: {
+    id: Generated<number>;
+    monitor_id: number;
+    started_at: Millis;
+    duration_ms: number;
+    ok: number;
+    status: number | null;
+    error: string | null;
+    lag_ms: number;
+    detail: string;
+  };
+  incidents: { id: Generated<number>; monitor_id: number; opened_at: Millis; closed_at: Millis | null; reason: string; failures: number };
+  alert_deliveries: {
+    id: Generated<number>;
+    monitor_id: number;
+    incident_id: number | null;
+    channel: string;
+    kind: string;
+    at: Millis;
+    attempt: number;
+    ok: number;
+    result: string;
+  };
+  reports: { id: Generated<number>; monitor_name: string | null; kind: string; created_at: Millis; report: string; scorecard: string; findings: number };
+  users: { id: Generated<number>; username: string; password_hash: string; role: string; created_at: Millis };
+  sessions: { id_hash: string; user_id: number; csrf_token: string; created_at: Millis; expires_at: Millis };
+  api_tokens: { id: Generated<number>; user_id: number; name: string; token_hash: string; created_at: Millis };
+}
+
+/** The numbered migrations, in order. Add a file `000N-name.ts` and one line here. */
+export function migrations(dialect: StoreDialect): Record<string, Migration> {
+  return { '0001-init': init(dialect) };
+}
+
+/** Bring the schema up to date; run at every start. */
+export async function migrate(db: Kysely<Database>, dialect: StoreDialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new FaultlineError('E_INTERNAL', `database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}

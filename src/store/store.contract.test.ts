@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { requirePostgresInCi, testStoreKinds } from './test-stores.js';
+import type { TestStore } from './test-stores.js';
+import type { Store } from './types.js';
+
+requirePostgresInCi('store.contract.test.ts');
+
+describe.each(testStoreKinds().map((kind) => [kind.name, kind] as const))('Store on %s', (_name, kind) => {
+  let handle: TestStore;
+  let store: Store;
+  beforeEach(async () => {
+    handle = await kind.open();
+    store = handle.store;
+  });
+  afterEach(async () => {
+    await handle.dispose();
+  });
+
+  it('creates a monitor, finds it by id and name, and updates it in place when upserted again', async () => {
+    const first = await store.upsertMonitor({ name: 'api', definition: { url: 'http://127.0.0.1/a', interval: 30_000 }, source: 'config' });
+    expect(first.id).toBeGreaterThan(0);
+    expect(first.enabled).toBe(true);
+    expect(await store.getMonitorByName('api')).toEqual(first);
+    const second = await store.upsertMonitor({ name: 'api', definition: { url: 'http://127.0.0.1/b' }, source: 'config' });
+    expect(second.id).toBe(first.id);
+    expect(second.definition).toEqual({ url: 'http://127.0.0.1/b' });
+    expect(await store.listMonitors()).toHaveLength(1);
+  });
+
+  it('edits and deletes a monitor together with its results, incidents and deliveries', async () => {
+    const monitor = await store.upsertMonitor({ name: 'm', definition: {}, source: 'api' });
+    const edited = await store.updateMonitor(monitor.id, { enabled: false, definition: { x: 1 } });
+    expect(edited?.enabled).toBe(false);
+    expect(edited?.definition).toEqual({ x: 1 });
+    await store.addResult({ monitorId: monitor.id, startedAt: 1, durationMs: 2, ok: false, status: 500, error: null, lagMs: 0, detail: [] });
+    const incident = await store.openIncident({ monitorId: monitor.id, openedAt: 1, reason: 'HTTP 500', failures: 3 });
+    await store.addAlertDelivery({ monitorId: monitor.id, incidentId: incident.id, channel: 'hook', kind: 'failure', at: 2, attempt: 1, ok: true, result: 'HTTP 200' });
+    expect(await store.deleteMonitor(monitor.id)).toBe(true);
+    expect(await store.getMonitor(monitor.id)).toBeUndefined();
+    expect(await store.listResults({ monitorId: monitor.id })).toEqual([]);
+    expect(await store.listIncidents({ monitorId: monitor.id })).toEqual([]);
+    expect(await store.listAlertDeliveries({ monitorId: monitor.id })).toEqual([]);
+    expect(await store.deleteMonitor(monitor.id)).toBe(false);
+  });
+
+  it('rejects a second monitor with the same name through update', async () => {
+    await store.upsertMonitor({ name: 'a', definition: {}, source: 'api' });
+    const b = await store.upsertMonitor({ name: 'b', definition: {}, source: 'api' });
+    await expect(store.updateMonitor(b.id, { name: 'a' })).rejects.toThrow();
+  });
+
+  it('keeps results with their fields and lists them newest first, from a time, up to a limit', async () => {
+    const monitor = await store.upsertMonitor({ name: 'r', definition: {}, source: 'config' });
+    const base = Date.UTC(2026, 0, 1);
+    for (let i = 0; i < 5; i++) {
+      await store.addResult({
+        monitorId: monitor.id,
+        startedAt: base + i * 1000,
+        durationMs: 12.5 + i,
+        ok: i !== 2,
+        status: i === 2 ? null : 200,
+        error: i === 2 ? 'connection refused' : null,
+        lagMs: 3.25,
+        detail: [{ assertion: 'status', ok: i !== 2 }],
+      });
+    }
+    const all = await store.listResults({ monitorId: monitor.id });
+    expect(all.map((r) => r.startedAt)).toEqual([4, 3, 2, 1, 0].map((i) => base + i * 1000));
+    expect(all[2]).toMatchObject({ ok: false, status: null, error: 'connection refused', durationMs: 14.5, lagMs: 3.25, detail: [{ assertion: 'status', ok: false }] });
+    expect(await store.listResults({ monitorId: monitor.id, since: base + 3000 })).toHaveLength(2);
+    expect(await store.listResults({ monitorId: monitor.id, limit: 1 })).toHaveLength(1);
+    expect(await store.countResults({ monitorId: monitor.id, since: base })).toEqual({ ok: 4, failed: 1 });
+    expect(await store.countResults({ monitorId: monitor.id, since: base + 3000 })).toEqual({ ok: 2, failed: 0 });
+  });
+
+  it('has at most one open incident found per monitor and closes it on recovery', async () => {
+    const monitor = await store.upsertMonitor({ name: 'i', definition: {}, source: 'config' });
+    expect(await store.openIncidentFor(monitor.id)).toBeUndefined();
+    const incident = await store.openIncident({ monitorId: monitor.id, openedAt: 1000, reason: 'status 503', failures: 2 });
+    expect(await store.openIncidentFor(monitor.id)).toEqual(incident);
+    const closed = await store.closeIncident(incident.id, 5000);
+    expect(closed).toMatchObject({ closedAt: 5000, reason: 'status 503', failures: 2 });
+    expect(await store.openIncidentFor(monitor.id)).toBeUndefined();
+    expect(await store.listIncidents()).toEqual([closed]);
+  });
+
+  it('records every alert delivery with its result, by monitor and by incident', async () => {
+    const monitor = await store.upsertMonitor({ name: 'a', definition: {}, source: 'config' });
+    const incident = await store.openIncident({ monitorId: monitor.id, openedAt: 1, reason: 'down', failures: 1 });
+    await store.addAlertDelivery({ monitorId: monitor.id, incidentId: incident.id, channel: 'ops', kind: 'failure', at: 10, attempt: 1, ok: false, result: 'ECONNREFUSED' });
+    await store.addAlertDelivery({ monitorId: monitor.id, incidentId: incident.id, channel: 'ops', kind: 'failure', at: 20, attempt: 2, ok: true, result: 'HTTP 204' });
+    const list = await store.listAlertDeliveries({ incidentId: incident.id });
+    expect(list.map((d) => [d.attempt, d.ok, d.result])).toEqual([
+      [2, true, 'HTTP 204'],
+      [1, false, 'ECONNREFUSED'],
+    ]);
+    expect(await store.listAlertDeliveries({ monitorId: monitor.id + 1 })).toEqual([]);
+  });
+
+  it('stores report JSON with its scorecard and lists summaries without the body', async () => {
+    const report = { schema: 'faultline/report@1', findings: [{ check: 'x', cause: 'permissions' }] };
+    const saved = await store.addReport({ monitorName: 'nightly', kind: 'audit', createdAt: 100, report, scorecard: { permissions: 1 }, findings: 1 });
+    await store.addReport({ monitorName: 'lint', kind: 'lint', createdAt: 200, report: { findings: [] }, scorecard: {}, findings: 0 });
+    expect((await store.getReport(saved.id))?.report).toEqual(report);
+    const list = await store.listReports();
+    expect(list.map((r) => r.kind)).toEqual(['lint', 'audit']);
+    expect(list[1]).toEqual({ id: saved.id, monitorName: 'nightly', kind: 'audit', createdAt: 100, scorecard: { permissions: 1 }, findings: 1 });
+    expect(await store.listReports({ monitorName: 'nightly' })).toHaveLength(1);
+  });
+
+  it('keeps users, sessions that expire and API tokens looked up by hash', async () => {
+    expect(await store.countUsers()).toBe(0);
+    const admin = await store.createUser({ username: 'admin', passwordHash: 'scrypt$x', role: 'admin', createdAt: 1 });
+    expect(await store.getUserByName('admin')).toEqual(admin);
+    await expect(store.createUser({ username: 'admin', passwordHash: 'y', role: 'viewer', createdAt: 2 })).rejects.toThrow();
+    await store.createSession({ idHash: 'h1', userId: admin.id, csrfToken: 'c1', createdAt: 1, expiresAt: 100 });
+    await store.createSession({ idHash: 'h2', userId: admin.id, csrfToken: 'c2', createdAt: 1, expiresAt: 300 });
+    expect(await store.getSession('h1')).toEqual({ idHash: 'h1', userId: admin.id, csrfToken: 'c1', createdAt: 1, expiresAt: 100 });
+    expect(await store.deleteExpiredSessions(200)).toBe(1);
+    expect(await store.getSession('h1')).toBeUndefined();
+    await store.deleteSession('h2');
+    expect(await store.getSession('h2')).toBeUndefined();
+    const token = await store.createApiToken({ userId: admin.id, name: 'ci', tokenHash: 'th', createdAt: 5 });
+    expect(await store.getApiTokenByHash('th')).toEqual(token);
+    expect(await store.listApiTokens(admin.id)).toEqual([token]);
+    expect(await store.deleteApiToken(token.id)).toBe(true);
+    expect(await store.getApiTokenByHash('th')).toBeUndefined();
+  });
+
+  it('prunes results older than the retention age and beyond the per-monitor cap, newest kept', async () => {
+    const now = Date.UTC(2026, 5, 1);
+    const day = 86_400_000;
+    const a = await store.upsertMonitor({ name: 'a', definition: {}, source: 'config' });
+    const b = await store.upsertMonitor({ name: 'b', definition: {}, source: 'config' });
+    for (let i = 0; i < 10; i++) {
+      await store.addResult({ monitorId: a.id, startedAt: now - i * day, durationMs: 1, ok: true, status: 200, error: null, lagMs: 0, detail: null });
+      // b has ten results in the same millisecond: the cap must still keep exactly three.
+      await store.addResult({ monitorId: b.id, startedAt: now, durationMs: 1, ok: true, status: 200, error: null, lagMs: 0, detail: null });
+    }
+    expect(await store.prune({ maxAgeDays: 7 }, now)).toBe(2);
+    expect(await store.listResults({ monitorId: a.id })).toHaveLength(8);
+    expect(await store.prune({ maxPerMonitor: 3 }, now)).toBe(5 + 7);
+    const kept = await store.listResults({ monitorId: a.id });
+    expect(kept.map((r) => r.startedAt)).toEqual([now, now - day, now - 2 * day]);
+    expect(await store.listResults({ monitorId: b.id })).toHaveLength(3);
+  });
+
+  it('answers ping while open', async () => {
+    expect(await store.ping()).toBe(true);
+  });
+});
