@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { specFromObject } from '../../spec/load.js';
-import type { Schema } from '../../spec/model.js';
-import { createSchemaValidator } from './json-schema.js';
+import { specFromObject } from './load.js';
+import type { Schema } from './model.js';
+import { createSchemaValidator } from './schema-validator.js';
 
 function validatorFor(version: '3.0.3' | '3.1.0', schemas: Record<string, unknown> = {}) {
   const spec = specFromObject({ openapi: version, info: { title: 't', version: '1' }, paths: {}, components: { schemas } });

@@ -1,7 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsPkg from 'ajv-formats';
-import type { Schema, SpecModel } from '../../spec/model.js';
+import type { Schema, SpecModel } from './model.js';
 
 const addFormats = addFormatsPkg.default;
 const specId = 'faultline-spec';

@@ -6,7 +6,7 @@ import { specFromObject } from '../../spec/load.js';
 import type { Operation } from '../../spec/model.js';
 import { startServer } from './audit-harness.test-helper.js';
 import { checkConformance, documentedResponse, undocumentedFields } from './conformance.js';
-import { createSchemaValidator } from './json-schema.js';
+import { createSchemaValidator } from '../../spec/schema-validator.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const spec = specFromObject({

@@ -1,6 +1,6 @@
 import type { AuditExchange, ConformanceProblem } from '../../checks/types.js';
 import type { Operation, Response, SpecModel } from '../../spec/model.js';
-import type { SchemaValidator } from './json-schema.js';
+import type { SchemaValidator } from '../../spec/schema-validator.js';
 import { flattenSchema } from './schema-arbitrary.js';
 
 /** The documented response for a status: exact code, then '4XX'-style range, then 'default'. */

@@ -6,7 +6,7 @@ import type { EngineEvent } from '../events.js';
 import type { RequestBudget } from './budget.js';
 import { FailingOperations } from './failing-operations.js';
 import { checkConformance } from './conformance.js';
-import { createSchemaValidator } from './json-schema.js';
+import { createSchemaValidator } from '../../spec/schema-validator.js';
 import { isRoleAllowed, requestFor } from './request-builder.js';
 import { collectionOf, ValuePool } from './value-pool.js';
 
