@@ -48,6 +48,13 @@ describe('diffSchemas', () => {
     expect(changes.map((c) => [c.kind, c.new])).toEqual([['variant-added', 'type=tag']]);
   });
 
+  it('pairs untitled inline variants by their shape before their position', () => {
+    const before = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'object', properties: { labels: { type: 'array' } } }] };
+    const after = { oneOf: [{ type: 'object', properties: { labels: { type: 'array' } } }, { type: 'string' }] };
+    const changes = diff(schemas({ Root: before }), schemas({ Root: after }));
+    expect(changes.map((c) => [c.kind, c.old])).toEqual([['variant-removed', 'oneOf[1]: array of string']]);
+  });
+
   it('skips readOnly properties in requests and writeOnly properties in responses', () => {
     const before = { type: 'object', properties: {} };
     const after = { type: 'object', required: ['id', 'secret'], properties: { id: { type: 'string', readOnly: true }, secret: { type: 'string', writeOnly: true } } };

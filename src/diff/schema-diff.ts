@@ -229,11 +229,11 @@ class SchemaWalker {
 }
 
 /** Ways to recognise the same variant on both sides, strongest first. */
-const identityKinds = ['ref', 'tag', 'title', 'allOf', 'index'] as const;
+const identityKinds = ['ref', 'tag', 'title', 'allOf', 'shape', 'index'] as const;
 
 interface Variant {
   readonly located: Located;
-  /** Identity by kind: the component a `$ref` names, a single-valued property (`type: [push]`), a title, allOf members, the position. */
+  /** Identity by kind: the component a `$ref` names, a single-valued property (`type: [push]`), a title, allOf members, a shape, the position. */
   readonly identities: Partial<Record<(typeof identityKinds)[number], string>>;
   readonly label: string;
 }
@@ -265,6 +265,16 @@ function tagOf(document: unknown, view: SchemaView): string | undefined {
   return undefined;
 }
 
+// What an untitled inline variant looks like: 'object {id, name}', 'array of string', 'string'.
+function shapeOf(document: unknown, view: SchemaView): string {
+  const type = typesOf(view.schema);
+  const kind = type ? [...type].sort().join('|') : view.properties.size > 0 ? 'object' : 'any';
+  if (view.properties.size > 0) return `${kind} {${[...view.properties.keys()].sort().join(', ')}}`;
+  const items = view.schema['items'] !== undefined ? schemaView(document, { value: view.schema['items'], pointer: keywordPointer(view, 'items') }) : undefined;
+  const itemType = items ? typesOf(items.schema) : undefined;
+  return items ? `${kind} of ${itemType ? [...itemType].sort().join('|') : 'any'}` : kind;
+}
+
 function variantsOf(document: unknown, view: SchemaView, keyword: 'oneOf' | 'anyOf'): Variant[] {
   const raw = view.schema[keyword];
   if (!Array.isArray(raw)) return [];
@@ -287,8 +297,9 @@ function variantsOf(document: unknown, view: SchemaView, keyword: 'oneOf' | 'any
     const members = asObject(value)?.['allOf'];
     const memberRefs = Array.isArray(members) ? members.flatMap((m) => (asObject(m) && typeof asObject(m)!['$ref'] === 'string' ? [String(asObject(m)!['$ref']).split('/').pop()!] : [])) : [];
     if (memberRefs.length > 0) identities.allOf = memberRefs.join(' + ');
+    if (variantView) identities.shape = shapeOf(document, variantView);
     identities.index = String(inline++);
-    return [{ located, identities, label: tag ?? (typeof title === 'string' ? title : undefined) ?? identities.allOf ?? `${keyword}[${index}]` }];
+    return [{ located, identities, label: tag ?? (typeof title === 'string' ? title : undefined) ?? identities.allOf ?? `${keyword}[${index}]: ${identities.shape ?? 'schema'}` }];
   });
 }
 
@@ -317,10 +328,4 @@ export function joinPath(prefix: string, rest: string): string {
   if (prefix === '') return rest;
   if (rest === '') return prefix;
   return rest.startsWith('[') || rest.startsWith('{') ? `${prefix}${rest}` : `${prefix}.${rest}`;
-}
-
-/** How a change names a place in a value, for details: "property `owner.login`" or "the value". */
-export function describePath(path: string, area: 'parameter' | 'body' | 'header'): string {
-  if (path === '') return area === 'body' ? 'the body' : 'the value';
-  return `property \`${path}\``;
 }

@@ -19,20 +19,19 @@ export function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-// A parameter's or a header's own schema is named by its place ("query parameter 'limit'"); a body is not.
+// A schema's own value is named by its place ("query parameter 'limit'", "request body (application/json)").
 function isNamedByPlace(located: LocatedSchemaChange): boolean {
-  return located.change.path === '' && (located.area === 'parameter' || located.area === 'response-header');
+  return located.change.path === '';
 }
 
-/** "property `owner.login`", "query parameter 'limit'" for a parameter's own value, or "the body". */
+/** "property `owner.login`", or the place itself for the whole value ("query parameter 'limit'"). */
 export function subject(located: LocatedSchemaChange): string {
-  if (located.change.path !== '') return `property \`${located.change.path}\``;
-  return isNamedByPlace(located) ? located.where : 'the body';
+  return isNamedByPlace(located) ? located.where : `property \`${located.change.path}\``;
 }
 
 /**
  * The drafts of one schema check: every matching change under every paired operation, each told as
- * "<where>: <what>" (a parameter's or header's own value: "<what>", its subject naming the place). The change's kind, keyword and values make it one finding across operations that
+ * "<where>: <what>" (for the whole value, "<what>" alone: its subject names the place). The change's kind, keyword and values make it one finding across operations that
  * share the schema.
  */
 export function* schemaDrafts(ctx: DiffContext, filter: SchemaChangeFilter, describe: (located: LocatedSchemaChange) => string): Iterable<DiffDraft> {
