@@ -7,6 +7,8 @@ import { demoCommand } from './commands/demo.js';
 import { initCommand } from './commands/init.js';
 import { diffCommand } from './commands/diff.js';
 import { lintCommand } from './commands/lint.js';
+import { loadCommand } from './commands/load.js';
+import { workerCommand } from './commands/worker.js';
 import { exitCodes } from './exit.js';
 
 export function buildProgram(): Command {
@@ -16,7 +18,7 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for errors', false)
     .showHelpAfterError('(run faultline --help for usage)')
     .exitOverride();
-  for (const command of [lintCommand(), auditCommand(), demoCommand(), checksCommand(), diffCommand(), initCommand()]) {
+  for (const command of [lintCommand(), auditCommand(), demoCommand(), checksCommand(), diffCommand(), initCommand(), loadCommand(), workerCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
   }
   return program;

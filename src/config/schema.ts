@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDurationMs } from '../core/units.js';
+import { loadSchema } from './load-schema.js';
 
 const duration = z.union([z.number().nonnegative(), z.string()]).transform((value, ctx) => {
   try {
@@ -37,7 +38,7 @@ export const configSchema = z.strictObject({
   credentials: z.array(credentialSchema).default([]),
   dependencies: z.array(dependencySchema).default([]),
   budget: budgetSchema.default({ requests: 3000, time: 180_000, timeout: 5_000 }),
-  load: z.unknown().optional(),
+  load: loadSchema.optional(),
   monitors: z.unknown().optional(),
   alerts: z.unknown().optional(),
 });

@@ -17,6 +17,9 @@ export interface RunShareOptions {
   readonly startAt: number;
   readonly onProgress?: (progress: Progress) => void;
   readonly progressIntervalMs?: number;
+  /** Partial results along the way, so a coordinator keeps what a worker measured if it dies. */
+  readonly onSnapshot?: (partial: ShareResult) => void;
+  readonly snapshotIntervalMs?: number;
   readonly signal?: AbortSignal;
 }
 
@@ -91,6 +94,9 @@ export function runShare(options: RunShareOptions): Promise<ShareResult> {
       maxOpen = Math.max(maxOpen, pool.openConnections);
     }, sweepIntervalMs));
     if (options.onProgress) timers.push(setInterval(() => options.onProgress!(progress()), options.progressIntervalMs ?? 500));
+    if (options.onSnapshot) {
+      timers.push(setInterval(() => options.onSnapshot!(recorder.result(share, options.startAt, driver?.planned() ?? 0, maxOpen, 'partial')), options.snapshotIntervalMs ?? 1000));
+    }
     timers.push(setTimeout(() => {
       aborted ??= 'hard deadline reached';
       finish();
