@@ -76,6 +76,10 @@ import { versionBanner } from './audit/exposure/version-banner.js';
 import { healthEndpointMissing } from './audit/monitoring/health-endpoint-missing.js';
 import { requestIdMissing } from './audit/monitoring/request-id-missing.js';
 import { inconsistentShape } from './audit/errors/inconsistent-shape.js';
+import { hang } from './audit/dependency/hang.js';
+import { errorPropagation } from './audit/dependency/error-propagation.js';
+import { slow } from './audit/dependency/slow.js';
+import { noRecovery } from './audit/dependency/no-recovery.js';
 
 /** Every check faultline has, in catalogue order. The one place a check is listed. */
 export const allChecks: readonly AnyCheck[] = [
@@ -177,4 +181,10 @@ export const allChecks: readonly AnyCheck[] = [
   versionBanner,
   // audit: complex-endpoints
   inconsistentShape,
+  // audit: dependency-failures. Last, because the failures they cause on purpose (timeouts, 500s) must
+  // not be judged by the checks that read all traffic; no-recovery reads the experiments of the others.
+  hang,
+  errorPropagation,
+  slow,
+  noRecovery,
 ];

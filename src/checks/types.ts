@@ -106,6 +106,37 @@ export interface LearnedValue {
   readonly isCreated: boolean;
 }
 
+/** A fault to inject into a dependency, in the proxy's terms (docs/proxy.md): 'timeout', 'latency', 'reset_peer', 'http_status'… */
+export interface DependencyFault {
+  readonly type: string;
+  readonly stream?: 'upstream' | 'downstream';
+  /** Share of connections or requests it applies to, 0..1. Default 1. */
+  readonly toxicity?: number;
+  readonly attributes?: Readonly<Record<string, unknown>>;
+}
+
+/** What a dependency's proxy carried: connections, HTTP requests and bytes either way. */
+export interface DependencyTraffic {
+  readonly connections: number;
+  readonly requests: number;
+  readonly bytes: number;
+}
+
+/**
+ * A dependency of the API under audit, reached through a fault-injecting proxy. Its traffic shows which
+ * operations use it (observed, never configured); faults are injected and lifted around a probe.
+ */
+export interface DependencyHandle {
+  readonly name: string;
+  /** The traffic so far; pass it to `trafficSince` to see what one probe made the API send. */
+  mark(): DependencyTraffic;
+  trafficSince(mark: DependencyTraffic): DependencyTraffic;
+  /** Start a fault on every new connection or request to the dependency; throws on an invalid fault. */
+  inject(fault: DependencyFault): Promise<void>;
+  /** Lift every fault; requests the faults held are let go (their connections closed). */
+  clear(): Promise<void>;
+}
+
 /** The audit engine's services, as live checks see them. Every request counts against the budget. */
 export interface AuditServices {
   /** Base URL of the API under audit. */
@@ -140,6 +171,8 @@ export interface AuditServices {
   learned(): readonly LearnedValue[];
   /** Requests left in the budget. */
   remainingRequests(): number;
+  /** The API's dependencies behind faultline proxies (config `dependencies`); absent or empty when none. */
+  readonly dependencies?: readonly DependencyHandle[];
 }
 
 export type CheckContext<Kind extends CheckKind> = Kind extends 'lint' ? LintContext : AuditContext;

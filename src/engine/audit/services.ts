@@ -1,4 +1,4 @@
-import type { AuditExchange, AuditServices, BurstResult, ProbeRequest, RequestOptions, Role } from '../../checks/types.js';
+import type { AuditExchange, AuditServices, BurstResult, DependencyHandle, ProbeRequest, RequestOptions, Role } from '../../checks/types.js';
 import type { HttpClient } from '../../http/types.js';
 import type { Operation, SpecModel } from '../../spec/model.js';
 import { deadlineCutLabel } from '../../checks/audit/resilience/transport-failure.js';
@@ -20,6 +20,8 @@ export interface AuditSetup {
   readonly isDestructiveAllowed: boolean;
   readonly isExposureProbing: boolean;
   readonly timeoutMs: number;
+  /** The API's dependencies behind faultline proxies, for the dependency-failures checks. */
+  readonly dependencies?: readonly DependencyHandle[];
 }
 
 /**
@@ -31,6 +33,7 @@ export class AuditSession implements AuditServices {
   readonly roles: readonly Role[];
   readonly isDestructiveAllowed: boolean;
   readonly isExposureProbing: boolean;
+  readonly dependencies: readonly DependencyHandle[];
   readonly pool = new ValuePool();
   readonly recorded: AuditExchange[] = [];
   readonly events: EngineEvent[] = [];
@@ -48,6 +51,7 @@ export class AuditSession implements AuditServices {
     this.roles = setup.roles;
     this.isDestructiveAllowed = setup.isDestructiveAllowed;
     this.isExposureProbing = setup.isExposureProbing;
+    this.dependencies = setup.dependencies ?? [];
     this.validator = createSchemaValidator(setup.spec);
     this.operationsByKey = new Map(setup.spec.operations.map((op) => [op.key, op]));
   }
