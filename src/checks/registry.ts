@@ -100,6 +100,7 @@ export const allChecks: readonly AnyCheck[] = [
   tagUndeclared,
   unresolvedRef,
   schemaTypeMissing,
+  exampleSchemaMismatch,
   // lint: monitoring-logging
   healthOperationMissing,
   requestIdUndocumented,

@@ -31,7 +31,84 @@ export const budgetSchema = z.strictObject({
   timeout: duration.default(5_000).describe('Deadline of one request.'),
 }).describe('The audit stops at whichever limit comes first and reports what it covered.');
 
-/** faultline.yaml. Sections for other commands (load, monitors, alerts) are validated by those commands. */
+const latencyBound = z.union([z.number().positive(), z.string()]).transform((value, ctx) => {
+  // '< 500ms', '<=2s' or a bare duration: the check fails when the response takes longer.
+  const text = typeof value === 'number' ? String(value) : value.replace(/^\s*<=?\s*/, '');
+  try {
+    return parseDurationMs(text);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `not a latency bound: '${value}' (use e.g. '< 500ms')` });
+    return z.NEVER;
+  }
+});
+
+const statusMatcher = z.union([z.number().int().min(100).max(599), z.string().regex(/^[1-5](\d\d|xx)$/i, "expected a status such as 200 or '2xx'")]);
+
+export const monitorAssertionsSchema = z.strictObject({
+  status: z.union([statusMatcher, z.array(statusMatcher).min(1)]).optional().describe("Accepted statuses: 200, '2xx' or a list. Default: any 2xx or 3xx."),
+  latency: latencyBound.optional().describe("Fail when the response takes longer, e.g. '< 500ms'."),
+  headers: z.record(z.string(), z.string()).optional().describe('Response headers that must contain these values (case-insensitive names).'),
+  json: z
+    .array(z.strictObject({ path: z.string().regex(/^\$/, "a JSON path starts with '$', e.g. $.status"), equals: z.unknown().optional(), exists: z.boolean().optional() }))
+    .optional()
+    .describe("JSON path values, e.g. [{ path: '$.status', equals: 'ok' }]."),
+  conformance: z.boolean().optional().describe("Validate the response against the spec's response schema (needs `operation`)."),
+  tlsDaysLeft: z.number().int().nonnegative().optional().describe('For https targets: fail when the certificate expires in fewer days.'),
+});
+
+export const monitorSchema = z
+  .strictObject({
+    name: z.string().min(1).regex(/^[\w.-]+$/, 'a monitor name is letters, digits, . _ -').describe('Unique monitor name; used in alerts and metrics.'),
+    kind: z.enum(['http', 'audit', 'lint']).default('http').describe('http: one request with assertions; audit/lint: a scheduled run whose report is stored.'),
+    url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional().describe('URL to check (http monitors).'),
+    operation: z.string().regex(/^[A-Za-z]+ \//, "expected 'METHOD /path', e.g. 'GET /health'").optional().describe("A spec operation, 'GET /pets/{id}', sent to `target`."),
+    method: z.string().regex(/^[A-Za-z]+$/).optional().describe('HTTP method (default GET, or the operation\'s).'),
+    headers: z.record(z.string(), z.string()).default({}),
+    body: z.string().optional(),
+    credential: z.string().optional().describe('Name of a role from `credentials` whose headers are sent.'),
+    interval: duration.optional().describe("How often: '30s', '5m'. Default 60s unless `cron` is given."),
+    cron: z.string().optional().describe("Cron expression instead of an interval, e.g. '*/5 * * * *'."),
+    timeout: duration.default(10_000).describe('Deadline of one check.'),
+    retries: z.number().int().nonnegative().default(2).describe('Failed checks tolerated before an incident opens and alerts go out (2 → alert on the 3rd failure).'),
+    recoverAfter: z.number().int().positive().default(1).describe('Consecutive passing checks that close an incident.'),
+    assert: monitorAssertionsSchema.default({}),
+    alerts: z.array(z.string()).optional().describe('Alert channel names; default: all channels.'),
+    enabled: z.boolean().default(true),
+  })
+  .superRefine((monitor, ctx) => {
+    if (monitor.kind === 'http' && !monitor.url && !monitor.operation) ctx.addIssue({ code: 'custom', message: 'an http monitor needs `url` or `operation`', path: ['url'] });
+    if (monitor.interval !== undefined && monitor.cron !== undefined) ctx.addIssue({ code: 'custom', message: 'give `interval` or `cron`, not both', path: ['cron'] });
+    if (monitor.interval !== undefined && monitor.interval < 1000) ctx.addIssue({ code: 'custom', message: 'interval must be at least 1s', path: ['interval'] });
+  })
+  .describe('Something `faultline serve` checks on a schedule.');
+
+export const alertChannelSchema = z
+  .strictObject({
+    name: z.string().min(1).describe('Channel name, referred to by monitors.'),
+    type: z.enum(['webhook', 'slack', 'email']).describe('webhook: JSON POST; slack: Slack-compatible incoming webhook; email: SMTP.'),
+    url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional().describe('Webhook URL (webhook, slack).'),
+    headers: z.record(z.string(), z.string()).default({}).describe('Extra headers for webhook requests.'),
+    smtp: z
+      .strictObject({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65535).default(587),
+        secure: z.boolean().default(false).describe('TLS from the first byte (port 465); otherwise STARTTLS when offered.'),
+        user: z.string().optional(),
+        pass: z.string().optional(),
+      })
+      .optional(),
+    from: z.string().optional(),
+    to: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+    retries: z.number().int().nonnegative().default(3).describe('Delivery attempts after the first when the receiver fails.'),
+    quietPeriod: duration.default(300_000).describe('Flap suppression: no second failure alert for the same monitor within this time after a recovery.'),
+  })
+  .superRefine((channel, ctx) => {
+    if ((channel.type === 'webhook' || channel.type === 'slack') && !channel.url) ctx.addIssue({ code: 'custom', message: `a ${channel.type} channel needs \`url\``, path: ['url'] });
+    if (channel.type === 'email' && (!channel.smtp || !channel.to || !channel.from)) ctx.addIssue({ code: 'custom', message: 'an email channel needs `smtp`, `from` and `to`', path: ['smtp'] });
+  })
+  .describe('Where `faultline serve` sends failure and recovery alerts.');
+
+/** faultline.yaml. The `load` section is validated by `faultline load`. */
 export const configSchema = z.strictObject({
   spec: z.string().min(1).optional().describe('Path (relative to this file) or URL of the OpenAPI 3.x / Swagger 2.0 description.'),
   target: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional().describe('Base URL of the running API.'),
@@ -39,10 +116,12 @@ export const configSchema = z.strictObject({
   dependencies: z.array(dependencySchema).default([]),
   budget: budgetSchema.default({ requests: 3000, time: 180_000, timeout: 5_000 }),
   load: loadSchema.optional(),
-  monitors: z.unknown().optional(),
-  alerts: z.unknown().optional(),
+  monitors: z.array(monitorSchema).default([]).describe('Checks `faultline serve` runs on a schedule.'),
+  alerts: z.array(alertChannelSchema).default([]).describe('Alert channels for `faultline serve`.'),
 });
 
 export type FaultlineConfig = z.infer<typeof configSchema>;
 export type Credential = z.infer<typeof credentialSchema>;
 export type Dependency = z.infer<typeof dependencySchema>;
+export type MonitorConfig = z.infer<typeof monitorSchema>;
+export type AlertChannelConfig = z.infer<typeof alertChannelSchema>;

@@ -1,0 +1,125 @@
+import type { AlertChannelConfig } from '../config/schema.js';
+import type { Logger } from '../core/logger.js';
+import type { HttpClient } from '../http/types.js';
+import type { Store } from '../store/types.js';
+import { alertChannelKinds } from './alert-channels.js';
+import type { AlertMessage } from './alert-channels.js';
+
+export interface AlertDispatcherOptions {
+  readonly store: Store;
+  readonly client: HttpClient;
+  readonly channels: readonly AlertChannelConfig[];
+  readonly logger: Logger;
+  /** First retry delay; doubles per attempt. Default 1000 ms. */
+  readonly retryDelayMs?: number;
+  readonly now?: () => number;
+}
+
+/**
+ * Sends failure and recovery alerts to channels, retrying a receiver that is down, and records every
+ * attempt. One alert per (incident, kind, channel) at most; a failure that follows a recovery of the
+ * same monitor within the channel's quiet period is suppressed (flapping), and so is its recovery.
+ */
+export class AlertDispatcher {
+  private readonly sent = new Set<string>();
+  private readonly lastRecovery = new Map<string, number>();
+  private readonly suppressed = new Set<string>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private closed = false;
+
+  constructor(private readonly options: AlertDispatcherOptions) {}
+
+  /** Queue deliveries for one transition; returns at once (checks must not wait for receivers). */
+  notify(message: AlertMessage, monitorId: number, channelNames?: readonly string[]): void {
+    const channels = this.options.channels.filter((c) => !channelNames || channelNames.includes(c.name));
+    for (const channel of channels) {
+      const task = this.deliver(message, monitorId, channel).finally(() => this.inFlight.delete(task));
+      this.inFlight.add(task);
+    }
+  }
+
+  /** Wait for queued deliveries (retries included) to finish. */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Stop retrying; deliveries under way get one last attempt at most. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.drain();
+  }
+
+  private async deliver(message: AlertMessage, monitorId: number, channel: AlertChannelConfig): Promise<void> {
+    const now = this.options.now ?? Date.now;
+    const key = `${message.incidentId}:${message.kind}:${channel.name}`;
+    if (this.sent.has(key)) return;
+    this.sent.add(key);
+    if (await this.alreadyDelivered(message, channel)) return;
+    const flapKey = `${monitorId}:${channel.name}`;
+    const incidentKey = `${message.incidentId}:${channel.name}`;
+    if (message.kind === 'failure') {
+      const recovered = this.lastRecovery.get(flapKey);
+      if (recovered !== undefined && now() - recovered < channel.quietPeriod) {
+        this.suppressed.add(incidentKey);
+        await this.record(message, monitorId, channel, 0, true, `suppressed: flapping (recovered ${Math.round((now() - recovered) / 1000)} s ago)`);
+        return;
+      }
+    } else {
+      this.lastRecovery.set(flapKey, now());
+      if (this.suppressed.delete(incidentKey)) {
+        await this.record(message, monitorId, channel, 0, true, 'suppressed: flapping');
+        return;
+      }
+    }
+    const kind = alertChannelKinds[channel.type];
+    const base = this.options.retryDelayMs ?? 1000;
+    for (let attempt = 1; attempt <= channel.retries + 1; attempt++) {
+      try {
+        const result = await kind.send(message, channel, { client: this.options.client });
+        await this.record(message, monitorId, channel, attempt, true, result);
+        this.options.logger.info('alert delivered', { channel: channel.name, monitor: message.monitor, kind: message.kind, attempt });
+        return;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        await this.record(message, monitorId, channel, attempt, false, reason);
+        const last = attempt === channel.retries + 1 || this.closed;
+        this.options.logger.warn(last ? 'alert not delivered, giving up' : 'alert not delivered, will retry', {
+          channel: channel.name,
+          monitor: message.monitor,
+          kind: message.kind,
+          attempt,
+          reason,
+        });
+        if (last) return;
+        await new Promise((resolve) => setTimeout(resolve, base * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  // After a restart the in-memory set is empty; the store remembers what was delivered.
+  private async alreadyDelivered(message: AlertMessage, channel: AlertChannelConfig): Promise<boolean> {
+    try {
+      const past = await this.options.store.listAlertDeliveries({ incidentId: message.incidentId, limit: 100 });
+      return past.some((d) => d.ok && d.kind === message.kind && d.channel === channel.name);
+    } catch {
+      return false;
+    }
+  }
+
+  private async record(message: AlertMessage, monitorId: number, channel: AlertChannelConfig, attempt: number, ok: boolean, result: string): Promise<void> {
+    try {
+      await this.options.store.addAlertDelivery({
+        monitorId,
+        incidentId: message.incidentId,
+        channel: channel.name,
+        kind: message.kind,
+        at: (this.options.now ?? Date.now)(),
+        attempt,
+        ok,
+        result: result.slice(0, 500),
+      });
+    } catch (error) {
+      this.options.logger.error('could not record an alert delivery', { channel: channel.name, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import type { IncidentRecord, Store } from '../store/types.js';
+
+export type IncidentTransition = { readonly type: 'opened'; readonly incident: IncidentRecord } | { readonly type: 'closed'; readonly incident: IncidentRecord };
+
+/**
+ * Turns a stream of check outcomes for one monitor into incidents: one opens after `retries + 1`
+ * failures in a row and closes after `recoverAfter` passes in a row. The open incident is read back
+ * from the store at start, so a restart neither opens a second incident nor alerts again.
+ */
+export class IncidentTracker {
+  private failures = 0;
+  private passes = 0;
+  private open: IncidentRecord | undefined;
+  private loaded = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly monitorId: number,
+    private readonly policy: { readonly retries: number; readonly recoverAfter: number },
+  ) {}
+
+  get openIncident(): IncidentRecord | undefined {
+    return this.open;
+  }
+
+  async record(outcome: { ok: boolean; at: number; error: string | null }): Promise<IncidentTransition | undefined> {
+    if (!this.loaded) {
+      this.open = await this.store.openIncidentFor(this.monitorId);
+      this.loaded = true;
+    }
+    if (outcome.ok) {
+      this.failures = 0;
+      this.passes += 1;
+      if (this.open && this.passes >= this.policy.recoverAfter) {
+        const closed = await this.store.closeIncident(this.open.id, outcome.at);
+        this.open = undefined;
+        if (closed) return { type: 'closed', incident: closed };
+      }
+      return undefined;
+    }
+    this.passes = 0;
+    this.failures += 1;
+    if (!this.open && this.failures >= this.policy.retries + 1) {
+      this.open = await this.store.openIncident({ monitorId: this.monitorId, openedAt: outcome.at, reason: outcome.error ?? 'check failed', failures: this.failures });
+      return { type: 'opened', incident: this.open };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,240 @@
+import type { AlertChannelConfig, Credential, MonitorConfig } from '../config/schema.js';
+import { monitorSchema } from '../config/schema.js';
+import type { Logger } from '../core/logger.js';
+import type { Redactor } from '../core/redact.js';
+import type { HttpClient } from '../http/types.js';
+import type { CheckResultInput, MonitorRecord, Store } from '../store/types.js';
+import { AlertDispatcher } from './alert-dispatcher.js';
+import { runHttpCheck, monitorRequestTarget } from './http-check.js';
+import type { CheckOutcome } from './http-check.js';
+import { IncidentTracker } from './incidents.js';
+import { cronSchedule, intervalSchedule } from './schedule.js';
+import type { Schedule } from './schedule.js';
+
+/** What listeners (metrics, the dashboard's live view, tests) hear after every check. */
+export interface CheckEvent {
+  readonly monitor: MonitorRecord;
+  readonly config: MonitorConfig;
+  readonly outcome: CheckOutcome;
+  readonly startedAt: number;
+  readonly lagMs: number;
+}
+
+/** Runs a check that is not an http check (scheduled audit/lint); stores its own report. */
+export type ReportRunner = (monitor: MonitorConfig, monitorId: number) => Promise<CheckOutcome>;
+
+export interface MonitorServiceOptions {
+  readonly store: Store;
+  /** Client for checks (the safety guard stays on). */
+  readonly client: HttpClient;
+  /** Client for alert webhooks (POSTs to configured receivers). */
+  readonly alertClient: HttpClient;
+  readonly redactor: Redactor;
+  readonly credentials: readonly Credential[];
+  readonly target?: string;
+  readonly channels: readonly AlertChannelConfig[];
+  readonly logger: Logger;
+  readonly runReport?: ReportRunner;
+  readonly alertRetryDelayMs?: number;
+  readonly now?: () => number;
+}
+
+interface Running {
+  record: MonitorRecord;
+  config: MonitorConfig;
+  schedule: Schedule;
+  tracker: IncidentTracker;
+  timer: NodeJS.Timeout | undefined;
+  running: Promise<void> | undefined;
+  stopped: boolean;
+}
+
+const defaultIntervalMs = 60_000;
+
+/**
+ * The `serve` domain: keeps every enabled monitor on its schedule, stores each result, opens and
+ * closes incidents and hands transitions to the alert dispatcher. Results the store refused (file
+ * read-only, database restarting) wait in memory and are written when the store is back.
+ */
+export class MonitorService {
+  readonly alerts: AlertDispatcher;
+  private readonly running = new Map<number, Running>();
+  private readonly listeners = new Set<(event: CheckEvent) => void>();
+  private readonly pending: CheckResultInput[] = [];
+  private storeHealthy = true;
+  private stopped = false;
+
+  constructor(private readonly options: MonitorServiceOptions) {
+    this.alerts = new AlertDispatcher({
+      store: options.store,
+      client: options.alertClient,
+      channels: options.channels,
+      logger: options.logger.child({ component: 'alerts' }),
+      ...(options.alertRetryDelayMs !== undefined ? { retryDelayMs: options.alertRetryDelayMs } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+  }
+
+  /** Results waiting for the store, and whether its last write worked (shown by /readyz and the dashboard). */
+  get storeStatus(): { healthy: boolean; pendingResults: number } {
+    return { healthy: this.storeHealthy, pendingResults: this.pending.length };
+  }
+
+  onCheck(listener: (event: CheckEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Upsert the config's monitors into the store, then start every enabled monitor in the store. */
+  async start(configMonitors: readonly MonitorConfig[]): Promise<void> {
+    for (const monitor of configMonitors) await this.options.store.upsertMonitor({ name: monitor.name, definition: monitor, source: 'config', enabled: monitor.enabled });
+    await this.sync();
+  }
+
+  /** Bring the running set in line with the store (after the API created, edited or deleted a monitor). */
+  async sync(): Promise<void> {
+    const records = await this.options.store.listMonitors();
+    const seen = new Set<number>();
+    for (const record of records) {
+      const parsed = monitorSchema.safeParse(record.definition);
+      if (!parsed.success) {
+        this.options.logger.warn('monitor definition is invalid, not scheduled', { monitor: record.name, reason: parsed.error.message });
+        continue;
+      }
+      if (!record.enabled || !parsed.data.enabled) continue;
+      seen.add(record.id);
+      const current = this.running.get(record.id);
+      if (current && current.record.updatedAt === record.updatedAt) continue;
+      if (current) this.stopOne(current);
+      this.startOne(record, parsed.data);
+    }
+    for (const [id, entry] of this.running) if (!seen.has(id)) this.stopOne(entry);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const entry of this.running.values()) this.stopOne(entry);
+    await Promise.allSettled([...this.running.values()].map((entry) => entry.running));
+    this.running.clear();
+    await this.flushPending();
+    await this.alerts.close();
+  }
+
+  private startOne(record: MonitorRecord, config: MonitorConfig): void {
+    const now = (this.options.now ?? Date.now)();
+    const schedule = config.cron ? cronSchedule(config.cron) : intervalSchedule(config.interval ?? defaultIntervalMs, now);
+    const entry: Running = {
+      record,
+      config,
+      schedule,
+      tracker: new IncidentTracker(this.options.store, record.id, { retries: config.retries, recoverAfter: config.recoverAfter }),
+      timer: undefined,
+      running: undefined,
+      stopped: false,
+    };
+    this.running.set(record.id, entry);
+    this.plan(entry, schedule.next(now));
+  }
+
+  private stopOne(entry: Running): void {
+    entry.stopped = true;
+    if (entry.timer) clearTimeout(entry.timer);
+    this.running.delete(entry.record.id);
+  }
+
+  private plan(entry: Running, at: number): void {
+    if (entry.stopped || this.stopped) return;
+    const delay = Math.max(0, at - Date.now());
+    entry.timer = setTimeout(() => {
+      entry.running = this.runOnce(entry, at).finally(() => {
+        entry.running = undefined;
+        // A check that overran its slot skips the missed slots instead of running back to back.
+        this.plan(entry, entry.schedule.next(Math.max(Date.now(), at + 1)));
+      });
+    }, delay);
+    entry.timer.unref?.();
+  }
+
+  /** Run one check now (also used by tests and the API's "check now"). */
+  async runOnce(entry: Running, plannedAt: number): Promise<void> {
+    const startedAt = Date.now();
+    const lagMs = Math.max(0, startedAt - plannedAt);
+    let outcome: CheckOutcome;
+    try {
+      outcome =
+        entry.config.kind === 'http'
+          ? await runHttpCheck(entry.config, this.options)
+          : this.options.runReport
+            ? await this.options.runReport(entry.config, entry.record.id)
+            : { ok: false, status: null, durationMs: 0, error: `${entry.config.kind} runs are not available in this process`, detail: { url: '', assertions: [] } };
+    } catch (error) {
+      outcome = { ok: false, status: null, durationMs: Date.now() - startedAt, error: this.options.redactor.text(error instanceof Error ? error.message : String(error)), detail: { url: '', assertions: [] } };
+    }
+    await this.save({ monitorId: entry.record.id, startedAt, durationMs: outcome.durationMs, ok: outcome.ok, status: outcome.status, error: outcome.error, lagMs, detail: outcome.detail });
+    for (const listener of this.listeners) listener({ monitor: entry.record, config: entry.config, outcome, startedAt, lagMs });
+    try {
+      const transition = await entry.tracker.record({ ok: outcome.ok, at: startedAt, error: outcome.error });
+      if (transition) {
+        this.options.logger[transition.type === 'opened' ? 'warn' : 'info'](transition.type === 'opened' ? 'incident opened' : 'incident closed', {
+          monitor: entry.record.name,
+          incident: transition.incident.id,
+          reason: transition.incident.reason,
+        });
+        this.alerts.notify(
+          {
+            kind: transition.type === 'opened' ? 'failure' : 'recovery',
+            monitor: entry.record.name,
+            incidentId: transition.incident.id,
+            openedAt: new Date(transition.incident.openedAt).toISOString(),
+            closedAt: transition.incident.closedAt === null ? null : new Date(transition.incident.closedAt).toISOString(),
+            reason: transition.incident.reason,
+            url: entry.config.kind === 'http' ? this.options.redactor.url(safeTargetUrl(entry.config, this.options.target)) : null,
+            at: new Date(startedAt).toISOString(),
+          },
+          entry.record.id,
+          entry.config.alerts,
+        );
+      }
+    } catch (error) {
+      this.options.logger.error('could not update incidents', { monitor: entry.record.name, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async save(result: CheckResultInput): Promise<void> {
+    this.pending.push(result);
+    await this.flushPending();
+  }
+
+  /** Write waiting results oldest first; stop at the first failure and keep the rest for later. */
+  private async flushPending(): Promise<void> {
+    while (this.pending.length > 0) {
+      const next = this.pending[0];
+      if (!next) break;
+      try {
+        await this.options.store.addResult(next);
+        this.pending.shift();
+        if (!this.storeHealthy) this.options.logger.info('store writable again', { pendingResults: this.pending.length });
+        this.storeHealthy = true;
+      } catch (error) {
+        if (this.storeHealthy) {
+          this.options.logger.error('store refused a result; keeping it in memory and retrying', {
+            reason: error instanceof Error ? error.message : String(error),
+            pendingResults: this.pending.length,
+          });
+        }
+        this.storeHealthy = false;
+        // Bounded: a store down for days must not take the process with it.
+        if (this.pending.length > 100_000) this.pending.splice(0, this.pending.length - 100_000);
+        return;
+      }
+    }
+  }
+}
+
+function safeTargetUrl(config: MonitorConfig, target: string | undefined): string {
+  try {
+    return monitorRequestTarget(config, target).url;
+  } catch {
+    return '';
+  }
+}
