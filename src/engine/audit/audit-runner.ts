@@ -1,6 +1,6 @@
 import type { Finding, Report } from '../../core/finding.js';
 import { faultlineVersion } from '../../core/version.js';
-import type { AnyCheck, AuditExchange, Check, Role } from '../../checks/types.js';
+import type { AnyCheck, AuditExchange, Check, DependencyHandle, Role } from '../../checks/types.js';
 import type { HttpClient } from '../../http/types.js';
 import type { SpecModel } from '../../spec/model.js';
 import type { EngineEvent } from '../events.js';
@@ -21,6 +21,8 @@ export interface AuditOptions {
   readonly isDestructiveAllowed: boolean;
   readonly isExposureProbing: boolean;
   readonly seed?: number;
+  /** The API's dependencies behind faultline proxies (started by the caller), for the dependency-failures checks. */
+  readonly dependencies?: readonly DependencyHandle[];
 }
 
 /**
@@ -103,6 +105,9 @@ export async function* runAudit(options: AuditOptions): AsyncGenerator<EngineEve
   notes.push(...session.failing.notes());
   // Said in the report so a reader knows why no public-exposure probe shows up in it.
   if (!options.isExposureProbing) notes.push('exposure probes were off (--no-exposure-probes): no sensitive paths or rate limits were probed');
+  if ((options.dependencies ?? []).length === 0 && auditChecks.some((check) => check.cause === 'dependency-failures')) {
+    notes.push('dependency failures were not probed: no dependencies are configured (list them under dependencies in faultline.yaml)');
+  }
   const covered = coveredOperations(session.recorded);
   const findings = dedupe.findings();
   const report: Report = {
