@@ -1,5 +1,6 @@
 import type { AlertChannelConfig, Credential, MonitorConfig } from '../config/schema.js';
 import { monitorSchema } from '../config/schema.js';
+import type { Report } from '../core/finding.js';
 import type { Logger } from '../core/logger.js';
 import type { Redactor } from '../core/redact.js';
 import type { HttpClient } from '../http/types.js';
@@ -8,6 +9,7 @@ import { AlertDispatcher } from './alert-dispatcher.js';
 import { runHttpCheck, monitorRequestTarget } from './http-check.js';
 import type { CheckOutcome } from './http-check.js';
 import { IncidentTracker } from './incidents.js';
+import { storeReport } from './stored-report.js';
 import { cronSchedule, intervalSchedule } from './schedule.js';
 import type { Schedule } from './schedule.js';
 
@@ -20,8 +22,8 @@ export interface CheckEvent {
   readonly lagMs: number;
 }
 
-/** Runs a check that is not an http check (scheduled audit/lint); stores its own report. */
-export type ReportRunner = (monitor: MonitorConfig, monitorId: number) => Promise<CheckOutcome>;
+/** Produces the report of a scheduled audit or lint run; the CLI wires it to the engine. */
+export type ReportRunner = (monitor: MonitorConfig) => Promise<Report>;
 
 export interface MonitorServiceOptions {
   readonly store: Store;
@@ -165,7 +167,7 @@ export class MonitorService {
         entry.config.kind === 'http'
           ? await runHttpCheck(entry.config, this.options)
           : this.options.runReport
-            ? await this.options.runReport(entry.config, entry.record.id)
+            ? await this.runReportCheck(entry.config, startedAt)
             : { ok: false, status: null, durationMs: 0, error: `${entry.config.kind} runs are not available in this process`, detail: { url: '', assertions: [] } };
     } catch (error) {
       outcome = { ok: false, status: null, durationMs: Date.now() - startedAt, error: this.options.redactor.text(error instanceof Error ? error.message : String(error)), detail: { url: '', assertions: [] } };
@@ -198,6 +200,19 @@ export class MonitorService {
     } catch (error) {
       this.options.logger.error('could not update incidents', { monitor: entry.record.name, reason: error instanceof Error ? error.message : String(error) });
     }
+  }
+
+  private async runReportCheck(config: MonitorConfig, startedAt: number): Promise<CheckOutcome> {
+    const report = await (this.options.runReport as ReportRunner)(config);
+    const stored = await storeReport(this.options.store, this.options.redactor, config.name, report);
+    // A report run fails as a check only when it could not run; its findings are the report's business.
+    return {
+      ok: true,
+      status: null,
+      durationMs: Date.now() - startedAt,
+      error: null,
+      detail: { url: report.target ?? '', assertions: [{ assertion: `${report.kind} report`, ok: true, detail: `report #${stored.id}: ${stored.findings} findings` }] },
+    };
   }
 
   private async save(result: CheckResultInput): Promise<void> {
