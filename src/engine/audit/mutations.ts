@@ -64,6 +64,9 @@ export function bodyMutations(spec: SpecModel, operation: Operation): Mutation[]
   const schema = flattenSchema(media.schema, spec.resolve);
   const mutations: Mutation[] = [
     { description: 'body: malformed JSON', apply: (parts) => ({ parts, bodyText: '{"faultline": ' }) },
+    // A JSON body under text/plain is a CORS "simple request": an API that accepts it can be driven
+    // cross-site without a preflight (CSRF). Expected: 415 Unsupported Media Type.
+    { description: 'body: valid JSON sent as text/plain', apply: (parts) => ({ parts: { ...parts, media: { ...media, mediaType: 'text/plain' } } }) },
   ];
   if (schemaType(schema) === 'object') {
     mutations.push({ description: 'body: an array instead of an object', apply: (parts) => ({ parts: withBody(parts, []) }) });
