@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { monitorSchema } from '../config/schema.js';
+import type { MonitorMetrics } from '../monitor/metrics.js';
+import type { MonitorService } from '../monitor/monitor-service.js';
+import type { MonitorRecord, Store } from '../store/types.js';
+import { LoginLimiter, guard, isSecureRequest, sessionCookieHeader } from './auth.js';
+import { hashPassword, randomToken, sha256, verifyPassword } from './passwords.js';
+import { HttpProblem, problem } from './problem.js';
+
+export interface ServerOptions {
+  readonly store: Store;
+  readonly service?: MonitorService;
+  readonly metrics?: MonitorMetrics;
+  /** Session lifetime. Default 12 h. */
+  readonly sessionTtlMs?: number;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto for the Secure flag. */
+  readonly trustProxy?: boolean;
+  /** Static dashboard files (index.html, app.js), served at /. */
+  readonly dashboard?: { readonly html: string; readonly script: string };
+}
+
+const day = 86_400_000;
+const loginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) });
+const userBody = z.strictObject({ username: z.string().regex(/^[\w.-]{1,64}$/), password: z.string().min(12).max(1000), role: z.enum(['admin', 'viewer']) });
+const tokenBody = z.strictObject({ name: z.string().min(1).max(100) });
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HttpProblem(400, 'Bad Request', result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return result.data;
+}
+
+/**
+ * The `serve` HTTP app: health, metrics, a JSON API behind sign-in, and the dashboard. It does what
+ * faultline's checks ask of others: RFC 9457 errors, request ids, rate-limited sign-in, hardened
+ * cookies, CSRF tokens, no version banner, security headers.
+ */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const ttl = options.sessionTtlMs ?? 12 * 3_600_000;
+  const limiter = new LoginLimiter();
+  const app = Fastify({
+    logger: false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 256 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const status = error instanceof HttpProblem ? error.status : typeof (error as { statusCode?: number }).statusCode === 'number' ? ((error as { statusCode: number }).statusCode) : 500;
+    if (error instanceof HttpProblem) for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+    // 5xx details stay in the log; the client gets the request id to quote.
+    const detail = status >= 500 ? 'the server failed; quote the request id' : error instanceof Error ? error.message : String(error);
+    void reply.code(status).type('application/problem+json').send(problem(status, detail, request.id));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.code(404).type('application/problem+json').send(problem(404, `no route ${request.method} ${request.url.split('?')[0]}`, request.id));
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const database = await store.ping();
+    const storeStatus = options.service?.storeStatus ?? { healthy: true, pendingResults: 0 };
+    const ready = database && storeStatus.healthy;
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'degraded', database, ...storeStatus });
+  });
+  app.get('/metrics', async (_request, reply) => {
+    if (!options.metrics) return reply.code(404).send();
+    return reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+  });
+
+  if (options.dashboard) {
+    const { html, script } = options.dashboard;
+    app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(html));
+    app.get('/app.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script));
+  }
+
+  // --- sign-in
+  app.post('/api/login', async (request, reply) => {
+    const body = parse(loginBody, request.body);
+    const key = `${request.ip}|${body.username.toLowerCase()}`;
+    const now = Date.now();
+    const wait = limiter.retryAfterSeconds(key, now);
+    if (wait > 0) throw new HttpProblem(429, 'Too Many Requests', 'too many failed sign-ins; wait before trying again', { 'retry-after': String(wait) });
+    const user = await store.getUserByName(body.username);
+    // Verify against a dummy hash for unknown users so timing does not reveal which names exist.
+    const ok = user ? await verifyPassword(body.password, user.passwordHash) : (await verifyPassword(body.password, dummyHash), false);
+    if (!user || !ok) {
+      limiter.fail(key, now);
+      throw new HttpProblem(401, 'Unauthorized', 'wrong username or password');
+    }
+    limiter.succeed(key);
+    const id = randomToken();
+    const csrfToken = randomToken();
+    await store.createSession({ idHash: sha256(id), userId: user.id, csrfToken, createdAt: now, expiresAt: now + ttl });
+    await store.deleteExpiredSessions(now);
+    reply.header('set-cookie', sessionCookieHeader(id, Math.floor(ttl / 1000), isSecureRequest(request)));
+    return { username: user.username, role: user.role, csrfToken };
+  });
+
+  app.post('/api/logout', { preHandler: guard(store, 'viewer') }, async (request, reply) => {
+    if (request.principal?.sessionHash) await store.deleteSession(request.principal.sessionHash);
+    reply.header('set-cookie', sessionCookieHeader('', 0, isSecureRequest(request)));
+    return reply.code(204).send();
+  });
+
+  app.get('/api/me', { preHandler: guard(store, 'viewer') }, async (request) => ({
+    username: request.principal?.user.username,
+    role: request.principal?.user.role,
+    csrfToken: request.principal?.csrfToken ?? null,
+  }));
+
+  // --- users and API tokens (admin)
+  app.post('/api/users', { preHandler: guard(store, 'admin') }, async (request, reply) => {
+    const body = parse(userBody, request.body);
+    if (await store.getUserByName(body.username)) throw new HttpProblem(409, 'Conflict', `user ${body.username} exists`);
+    const user = await store.createUser({ username: body.username, passwordHash: await hashPassword(body.password), role: body.role, createdAt: Date.now() });
+    return reply.code(201).send({ id: user.id, username: user.username, role: user.role });
+  });
+  app.post('/api/tokens', { preHandler: guard(store, 'admin') }, async (request, reply) => {
+    const body = parse(tokenBody, request.body);
+    const token = `fl_${randomToken()}`;
+    const record = await store.createApiToken({ userId: request.principal?.user.id ?? 0, name: body.name, tokenHash: sha256(token), createdAt: Date.now() });
+    // Shown once; only its hash is kept.
+    return reply.code(201).send({ id: record.id, name: record.name, token });
+  });
+
+  // --- monitors
+  app.get('/api/monitors', { preHandler: guard(store, 'viewer') }, async () => {
+    const now = Date.now();
+    const monitors = await store.listMonitors();
+    return Promise.all(monitors.map((m) => monitorView(store, m, now)));
+  });
+  app.post('/api/monitors', { preHandler: guard(store, 'admin') }, async (request, reply) => {
+    const definition = parse(monitorSchema, stripCsrf(request.body));
+    if (await store.getMonitorByName(definition.name)) throw new HttpProblem(409, 'Conflict', `monitor ${definition.name} exists`);
+    const record = await store.upsertMonitor({ name: definition.name, definition, source: 'api', enabled: definition.enabled });
+    await options.service?.sync();
+    return reply.code(201).send(await monitorView(store, record, Date.now()));
+  });
+  app.put('/api/monitors/:id', { preHandler: guard(store, 'admin') }, async (request) => {
+    const { id } = parse(idParam, request.params);
+    const definition = parse(monitorSchema, stripCsrf(request.body));
+    const existing = await store.getMonitor(id);
+    if (!existing) throw new HttpProblem(404, 'Not Found', `no monitor ${id}`);
+    const other = await store.getMonitorByName(definition.name);
+    if (other && other.id !== id) throw new HttpProblem(409, 'Conflict', `monitor ${definition.name} exists`);
+    const record = await store.updateMonitor(id, { name: definition.name, definition, enabled: definition.enabled });
+    await options.service?.sync();
+    return monitorView(store, record ?? existing, Date.now());
+  });
+  app.delete('/api/monitors/:id', { preHandler: guard(store, 'admin') }, async (request, reply) => {
+    const { id } = parse(idParam, request.params);
+    if (!(await store.deleteMonitor(id))) throw new HttpProblem(404, 'Not Found', `no monitor ${id}`);
+    await options.service?.sync();
+    return reply.code(204).send();
+  });
+  app.get('/api/monitors/:id/results', { preHandler: guard(store, 'viewer') }, async (request) => {
+    const { id } = parse(idParam, request.params);
+    const query = parse(z.object({ since: z.coerce.number().int().nonnegative().optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }), request.query);
+    return store.listResults({ monitorId: id, limit: query.limit, ...(query.since !== undefined ? { since: query.since } : {}) });
+  });
+
+  // --- incidents, alerts, reports
+  const listQuery = z.object({ monitorId: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) });
+  app.get('/api/incidents', { preHandler: guard(store, 'viewer') }, async (request) => {
+    const q = parse(listQuery, request.query);
+    return store.listIncidents({ limit: q.limit, ...(q.monitorId !== undefined ? { monitorId: q.monitorId } : {}) });
+  });
+  app.get('/api/alerts', { preHandler: guard(store, 'viewer') }, async (request) => {
+    const q = parse(listQuery, request.query);
+    return store.listAlertDeliveries({ limit: q.limit, ...(q.monitorId !== undefined ? { monitorId: q.monitorId } : {}) });
+  });
+  app.get('/api/reports', { preHandler: guard(store, 'viewer') }, async () => store.listReports());
+  app.get('/api/reports/:id', { preHandler: guard(store, 'viewer') }, async (request) => {
+    const { id } = parse(idParam, request.params);
+    const report = await store.getReport(id);
+    if (!report) throw new HttpProblem(404, 'Not Found', `no report ${id}`);
+    return report;
+  });
+  app.get('/api/status', { preHandler: guard(store, 'viewer') }, async () => ({ store: options.service?.storeStatus ?? { healthy: true, pendingResults: 0 } }));
+
+  return app;
+}
+
+// A valid hash of a random password, so unknown usernames cost the same scrypt work.
+const dummyHash = await hashPassword(randomToken());
+
+function stripCsrf(body: unknown): unknown {
+  if (body === null || typeof body !== 'object') return body;
+  const { _csrf: _ignored, ...rest } = body as Record<string, unknown>;
+  return rest;
+}
+
+async function monitorView(store: Store, monitor: MonitorRecord, now: number) {
+  const [latest] = await store.listResults({ monitorId: monitor.id, limit: 1 });
+  const open = await store.openIncidentFor(monitor.id);
+  const uptime: Record<string, number | null> = {};
+  for (const [label, span] of [
+    ['24h', day],
+    ['7d', 7 * day],
+    ['30d', 30 * day],
+  ] as const) {
+    const { ok, failed } = await store.countResults({ monitorId: monitor.id, since: now - span });
+    uptime[label] = ok + failed === 0 ? null : Math.round((ok / (ok + failed)) * 100_000) / 1000;
+  }
+  return {
+    ...monitor,
+    status: !latest ? 'pending' : latest.ok ? 'up' : 'down',
+    lastCheck: latest ?? null,
+    openIncident: open ?? null,
+    uptime,
+  };
+}
