@@ -7,10 +7,10 @@ import type { Report } from '../src/core/finding.js';
 import { cleanOperations, plantedFaults } from '../demo/faults.js';
 import { runCli } from './support/run-cli.js';
 
-// The causes whose live checks exist. dependency-failures joins when the fault-injecting proxy lands.
+// Every cause has live checks; dependency-failures through the proxy the demo puts before the inventory.
 const auditedCauses: readonly CauseId[] = [
-  'insufficient-testing', 'poor-design-docs', 'unsecured-endpoints', 'permissions',
-  'session-management', 'expiring-apis', 'bad-urls', 'complex-endpoints', 'public-exposure', 'monitoring-logging',
+  'insufficient-testing', 'poor-design-docs', 'unsecured-endpoints', 'permissions', 'session-management',
+  'expiring-apis', 'bad-urls', 'complex-endpoints', 'public-exposure', 'monitoring-logging', 'dependency-failures',
 ];
 
 let report: Report;

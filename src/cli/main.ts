@@ -7,6 +7,7 @@ import { demoCommand } from './commands/demo.js';
 import { initCommand } from './commands/init.js';
 import { diffCommand } from './commands/diff.js';
 import { lintCommand } from './commands/lint.js';
+import { proxyCommand } from './commands/proxy.js';
 import { loadCommand } from './commands/load.js';
 import { workerCommand } from './commands/worker.js';
 import { exitCodes } from './exit.js';
@@ -18,7 +19,7 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for errors', false)
     .showHelpAfterError('(run faultline --help for usage)')
     .exitOverride();
-  for (const command of [lintCommand(), auditCommand(), demoCommand(), checksCommand(), diffCommand(), initCommand(), loadCommand(), workerCommand()]) {
+  for (const command of [lintCommand(), auditCommand(), demoCommand(), checksCommand(), diffCommand(), initCommand(), loadCommand(), workerCommand(), proxyCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
   }
   return program;

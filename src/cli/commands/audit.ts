@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { FaultlineError } from '../../core/errors.js';
 import { parseDurationMs } from '../../core/units.js';
 import { allChecks } from '../../checks/registry.js';
-import type { Role } from '../../checks/types.js';
+import type { DependencyHandle, Role } from '../../checks/types.js';
 import { discoverConfig, loadConfig } from '../../config/load-config.js';
 import { Redactor, secretsFromCredentials } from '../../core/redact.js';
 import type { FaultlineConfig } from '../../config/schema.js';
@@ -16,6 +16,7 @@ import { exitCodeFor, parseFailOn } from '../exit.js';
 import { collect } from '../options.js';
 import { emitReport, parseFormat } from '../output.js';
 import { createProgress } from '../progress.js';
+import { describeProxy, startProxies } from '../dependency-proxies.js';
 import type { Report } from '../../core/finding.js';
 
 export interface AuditRunInput {
@@ -31,6 +32,8 @@ export interface AuditRunInput {
   readonly seed?: number;
   /** Leave credentials in the report and output (--show-secrets). */
   readonly isShowingSecrets?: boolean;
+  /** The API's dependencies behind running faultline proxies, for the dependency-failures checks. */
+  readonly dependencies?: readonly DependencyHandle[];
 }
 
 /** The redactor for a run's credentials, or null (with a warning) under --show-secrets. */
@@ -60,6 +63,7 @@ export async function runAuditFromInput(input: AuditRunInput): Promise<Report> {
         isDestructiveAllowed: input.isUnsafe || isLoopbackUrl(input.target),
         isExposureProbing: input.isExposureProbing,
         ...(input.seed !== undefined ? { seed: input.seed } : {}),
+        ...(input.dependencies ? { dependencies: input.dependencies } : {}),
       }),
       createProgress(process.stderr, redactor ? (text) => redactor.text(text) : undefined),
     );
@@ -103,7 +107,17 @@ export function auditCommand(): Command {
       const budget = { ...(loaded?.config.budget ?? { requests: 3000, time: 180_000, timeout: 5_000 }) };
       if (options.budgetRequests !== undefined) budget.requests = positiveInteger(options.budgetRequests, '--budget-requests');
       if (options.budgetTime !== undefined) budget.time = parseDurationMs(options.budgetTime, '--budget-time');
+      // One proxy per configured dependency, at the address the API was told to call it on.
+      const proxies = await startProxies(
+        (loaded?.config.dependencies ?? []).map((dependency, i) => ({
+          ...dependency,
+          listenField: `${loaded!.file}: dependencies[${i}].listen`,
+          upstreamField: `${loaded!.file}: dependencies[${i}].upstream`,
+        })),
+      );
+      for (const proxy of proxies.proxies) process.stderr.write(`faultline: dependency through ${describeProxy(proxy)}\n`);
       const report = await runAuditFromInput({
+        dependencies: proxies.handles,
         specSource,
         target,
         roles: loaded?.config.credentials ?? [],
@@ -115,7 +129,7 @@ export function auditCommand(): Command {
         allowRemoteRefs: options.allowRemoteRefs,
         isShowingSecrets: options.showSecrets,
         ...(options.seed !== undefined ? { seed: positiveInteger(options.seed, '--seed') } : {}),
-      });
+      }).finally(() => proxies.close());
       await emitReport(report, { format: options.format, out: options.out, color: options.color, verbose: options.verbose, failOn });
       process.exitCode = exitCodeFor(report, failOn);
     });

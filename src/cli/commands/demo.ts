@@ -1,9 +1,11 @@
 import { Command } from 'commander';
+import { startInventory } from '../../../demo/inventory.js';
 import { demoSpecPath, startDemoApi } from '../../../demo/shop.js';
 import { demoCredentials } from '../../../demo/tokens.js';
 import { exitCodeFor, parseFailOn } from '../exit.js';
 import { collect } from '../options.js';
 import { emitReport, parseFormat } from '../output.js';
+import { describeProxy, startProxies } from '../dependency-proxies.js';
 import { runAuditFromInput } from './audit.js';
 
 export function demoCommand(): Command {
@@ -21,8 +23,20 @@ export function demoCommand(): Command {
     .action(async (options: DemoFlags) => {
       const failOn = parseFailOn(options.failOn);
       parseFormat(options.format);
-      const demo = await startDemoApi({});
-      process.stderr.write(`faultline: demo shop API listening on ${demo.url} (inventory at ${demo.inventoryUrl})\n`);
+      // The shop calls its inventory through a fault-injecting proxy, so the audit can break it on purpose.
+      const inventory = await startInventory();
+      const proxies = await startProxies([
+        { name: 'inventory', listen: '127.0.0.1:0', upstream: inventory.url, listenField: 'inventory proxy', upstreamField: 'inventory' },
+      ]).catch(async (error: unknown) => {
+        await inventory.close();
+        throw error;
+      });
+      const demo = await startDemoApi({ inventoryUrl: proxies.proxies[0]!.url }).catch(async (error: unknown) => {
+        await proxies.close();
+        await inventory.close();
+        throw error;
+      });
+      process.stderr.write(`faultline: demo shop API listening on ${demo.url} (inventory at ${inventory.url}, through ${describeProxy(proxies.proxies[0]!)})\n`);
       try {
         const report = await runAuditFromInput({
           specSource: demoSpecPath(),
@@ -36,6 +50,7 @@ export function demoCommand(): Command {
           allowRemoteRefs: false,
           seed: 1,
           isShowingSecrets: options.showSecrets,
+          dependencies: proxies.handles,
         });
         await emitReport(report, { format: options.format, out: options.out, color: options.color, verbose: options.verbose, failOn });
         process.exitCode = exitCodeFor(report, failOn);
@@ -45,6 +60,8 @@ export function demoCommand(): Command {
         }
       } finally {
         await demo.close();
+        await proxies.close();
+        await inventory.close();
       }
     });
 }
