@@ -23,7 +23,7 @@ if (!existsSync('/usr/bin/time')) fail('/usr/bin/time is missing (Debian: apt-ge
 if (!existsSync(join(repoRoot, 'dist', 'src', 'cli', 'main.js'))) fail('faultline is not built: run `npm run build` first');
 
 const oldSpec = require.resolve('octokit-openapi-old/generated/api.github.com.json');
-const newSpec = require.resolve('octokit-openapi-new/generated/api.github.com.json');
+const newSpec = require.resolve('@octokit/openapi/generated/api.github.com.json');
 const version = (alias) => JSON.parse(readFileSync(require.resolve(`${alias}/package.json`), 'utf8')).version;
 
 const samples = [];
@@ -49,7 +49,7 @@ const peakMb = median(samples.map((s) => s.peakKb)) / 1024;
 const cpu = median(samples.map((s) => s.cpu));
 console.log(`| pair | runs | wall (median) | CPU user+sys (median) | peak RSS (median) | findings | breaking / warning / info |`);
 console.log(`|---|---:|---:|---:|---:|---:|---|`);
-console.log(`| GitHub REST ${version('octokit-openapi-old')} → ${version('octokit-openapi-new')} (2 × 13 MB JSON) | ${runs} | ${wall.toFixed(2)} s | ${cpu.toFixed(2)} s | ${peakMb.toFixed(0)} MB | ${findings.findings} | ${findings.breaking} / ${findings.warning} / ${findings.info} |`);
+console.log(`| GitHub REST ${version('octokit-openapi-old')} → ${version('@octokit/openapi')} (2 × 13 MB JSON) | ${runs} | ${wall.toFixed(2)} s | ${cpu.toFixed(2)} s | ${peakMb.toFixed(0)} MB | ${findings.findings} | ${findings.breaking} / ${findings.warning} / ${findings.info} |`);
 console.log('');
 console.log(`all runs (wall s / cpu s / MB): ${samples.map((s) => `${s.wall.toFixed(2)}/${s.cpu.toFixed(2)}/${(s.peakKb / 1024).toFixed(0)}`).join(', ')}`);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);

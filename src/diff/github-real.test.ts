@@ -23,7 +23,7 @@ function find(check: string, operation: string, text?: string): Finding | undefi
 
 beforeAll(async () => {
   oldSpec = await loadSpec(description('octokit-openapi-old'));
-  newSpec = await loadSpec(description('octokit-openapi-new'));
+  newSpec = await loadSpec(description('@octokit/openapi'));
   report = runDiff(oldSpec, newSpec, { now });
 }, 120_000);
 
