@@ -10,6 +10,7 @@ import { lintCommand } from './commands/lint.js';
 import { proxyCommand } from './commands/proxy.js';
 import { loadCommand } from './commands/load.js';
 import { workerCommand } from './commands/worker.js';
+import { serveCommand } from './commands/serve.js';
 import { exitCodes } from './exit.js';
 
 export function buildProgram(): Command {
@@ -19,7 +20,7 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for errors', false)
     .showHelpAfterError('(run faultline --help for usage)')
     .exitOverride();
-  for (const command of [lintCommand(), auditCommand(), demoCommand(), checksCommand(), diffCommand(), initCommand(), loadCommand(), workerCommand(), proxyCommand()]) {
+  for (const command of [lintCommand(), auditCommand(), demoCommand(), checksCommand(), diffCommand(), initCommand(), loadCommand(), workerCommand(), proxyCommand(), serveCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
   }
   return program;
