@@ -69,7 +69,10 @@ describe('conformance.invalid-input-accepted', () => {
 
   it('stays silent when the API rejects invalid input with 400', async () => {
     const server = await startServer((request, response) => {
-      if (request.method === 'POST') return isValidOrder(request.body) ? json(response, 201, { id: 1 }) : json(response, 400, { title: 'invalid' });
+      if (request.method === 'POST') {
+        if (!/^application\/json/.test(request.headers['content-type'] ?? '')) return json(response, 415, { title: 'unsupported media type' });
+        return isValidOrder(request.body) ? json(response, 201, { id: 1 }) : json(response, 400, { title: 'invalid' });
+      }
       return isValidSearch(request.url ?? '') ? json(response, 200, { items: [] }) : json(response, 400, { title: 'invalid' });
     });
     close = server.close;
