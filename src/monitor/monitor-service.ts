@@ -38,6 +38,8 @@ export interface MonitorServiceOptions {
   readonly logger: Logger;
   readonly runReport?: ReportRunner;
   readonly alertRetryDelayMs?: number;
+  /** How soon to try the store again after it refused a write. Default 2000 ms. */
+  readonly storeRetryMs?: number;
   readonly now?: () => number;
 }
 
@@ -52,6 +54,7 @@ interface Running {
 }
 
 const defaultIntervalMs = 60_000;
+const maxPending = 100_000;
 
 /**
  * The `serve` domain: keeps every enabled monitor on its schedule, stores each result, opens and
@@ -64,6 +67,8 @@ export class MonitorService {
   private readonly listeners = new Set<(event: CheckEvent) => void>();
   private readonly pending: CheckResultInput[] = [];
   private storeHealthy = true;
+  private flushing: Promise<void> | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(private readonly options: MonitorServiceOptions) {
@@ -118,7 +123,10 @@ export class MonitorService {
     for (const entry of this.running.values()) this.stopOne(entry);
     await Promise.allSettled([...this.running.values()].map((entry) => entry.running));
     this.running.clear();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     await this.flushPending();
+    if (this.pending.length > 0) this.options.logger.error('stopping with results the store did not take', { pendingResults: this.pending.length });
     await this.alerts.close();
   }
 
@@ -220,15 +228,22 @@ export class MonitorService {
     await this.flushPending();
   }
 
-  /** Write waiting results oldest first; stop at the first failure and keep the rest for later. */
-  private async flushPending(): Promise<void> {
+  /** Write waiting results oldest first; one writer at a time, so a slow store never gets a result twice. */
+  private flushPending(): Promise<void> {
+    this.flushing ??= this.writePending().finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  private async writePending(): Promise<void> {
     while (this.pending.length > 0) {
       const next = this.pending[0];
       if (!next) break;
       try {
         await this.options.store.addResult(next);
         this.pending.shift();
-        if (!this.storeHealthy) this.options.logger.info('store writable again', { pendingResults: this.pending.length });
+        if (!this.storeHealthy) this.options.logger.info('store writable again; waiting results written', { pendingResults: this.pending.length });
         this.storeHealthy = true;
       } catch (error) {
         if (this.storeHealthy) {
@@ -239,7 +254,17 @@ export class MonitorService {
         }
         this.storeHealthy = false;
         // Bounded: a store down for days must not take the process with it.
-        if (this.pending.length > 100_000) this.pending.splice(0, this.pending.length - 100_000);
+        if (this.pending.length > maxPending) {
+          const dropped = this.pending.splice(0, this.pending.length - maxPending).length;
+          this.options.logger.error('dropped the oldest waiting results', { dropped });
+        }
+        if (!this.stopped && !this.retryTimer) {
+          this.retryTimer = setTimeout(() => {
+            this.retryTimer = undefined;
+            void this.flushPending();
+          }, this.options.storeRetryMs ?? 2000);
+          this.retryTimer.unref?.();
+        }
         return;
       }
     }
