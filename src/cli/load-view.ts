@@ -25,7 +25,8 @@ const ms = (value: number | null) => (value === null ? '-' : value >= 1000 ? `${
 export function createLoadView(totalMs: number, stream: NodeJS.WriteStream = process.stderr): { update(progress: Progress): void; done(): void } {
   const isTty = Boolean(stream.isTTY);
   let previous: { at: number; completed: number } | null = null;
-  let lastPlain = 0;
+  // The first plain line comes after one interval: a run that fails at once prints only its error.
+  let lastPlain = Date.now();
   let hasDrawn = false;
   return {
     update(progress) {

@@ -48,12 +48,15 @@ export async function runThreads(options: RunThreadsOptions): Promise<ShareResul
       let result: ShareResult | null = null;
       worker.on('message', (message: { type: 'progress'; progress: Progress } | { type: 'result'; result: ShareResult }) => {
         if (message.type === 'progress') report(index, message.progress);
-        else result = message.result;
+        else {
+          // Resolve on the result itself: the thread's message port keeps it alive until terminated.
+          result = message.result;
+          resolve(result);
+        }
       });
       worker.on('error', (error) => reject(new FaultlineError('E_INTERNAL', `generator thread ${index} failed: ${error.message}`, { cause: error })));
       worker.on('exit', (code) => {
-        if (result) resolve(result);
-        else reject(new FaultlineError('E_INTERNAL', `generator thread ${index} exited (code ${code}) without a result`));
+        if (!result) reject(new FaultlineError('E_INTERNAL', `generator thread ${index} exited (code ${code}) without a result`));
       });
     })));
   } finally {

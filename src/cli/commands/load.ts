@@ -44,6 +44,7 @@ interface LoadFlags {
   iterations?: string;
   threads?: string;
   workers?: string;
+  workerCount?: string;
   queue: string;
   format: string;
   out?: string;
@@ -85,6 +86,7 @@ export function loadCommand(): Command {
     .option('--iterations <n>', 'never start more requests than this (a count bound on top of the duration)')
     .option('--threads <n>', 'generator threads (default: one per core for high rates, else 1)')
     .option('--workers <redis-url>', 'split the run across `faultline worker` processes through Redis (BullMQ)')
+    .option('--worker-count <n>', 'with --workers: wait for this many workers (default: all listening)')
     .option('--queue <name>', 'BullMQ queue name shared with the workers', 'faultline-load')
     .option('-f, --format <format>', 'stdout: text or json (load.json)', 'text')
     .option('-o, --out <dir>', 'write load.json, load.html and the shared report files into this directory')
@@ -138,7 +140,7 @@ export function loadCommand(): Command {
       let result: LoadResult;
       try {
         result = flags.workers
-          ? await runDistributed({ redisUrl: flags.workers, queueName: flags.queue, plan, isUnsafeAllowed: flags.unsafe, onProgress: view.update, signal: controller.signal, log: (line: string) => process.stderr.write(`faultline: ${line}\n`) })
+          ? await runDistributed({ redisUrl: flags.workers, queueName: flags.queue, ...(flags.workerCount ? { workerCount: wholeNumber(flags.workerCount, '--worker-count') } : {}), plan, isUnsafeAllowed: flags.unsafe, onProgress: view.update, signal: controller.signal, log: (line: string) => process.stderr.write(`faultline: ${line}\n`) })
           : await runLoad({ plan, threads, isUnsafeAllowed: flags.unsafe, onProgress: view.update, signal: controller.signal });
       } finally {
         view.done();

@@ -21,8 +21,10 @@ export interface RunDistributedOptions {
   readonly onProgress?: (progress: Progress) => void;
   readonly signal?: AbortSignal;
   readonly log?: (line: string) => void;
-  /** How long to wait for at least one worker to be listening. */
+  /** How long to wait for the workers to be listening. */
   readonly workerWaitMs?: number;
+  /** Wait for exactly this many workers (else: every worker listening a second after the first). */
+  readonly workerCount?: number;
   /** Lead time between queueing the shares and the shared start. */
   readonly startDelayMs?: number;
   /** A running share that sends no heartbeat for this long is declared dead. */
@@ -66,10 +68,15 @@ export async function runDistributed(options: RunDistributedOptions): Promise<Lo
   const connection = await connectRedis(options.redisUrl, '--workers');
   const queueName = options.queueName ?? defaultQueueName;
   const queue = new Queue<ShareJob, ShareResult>(queueName, { connection });
-  const events = new QueueEvents(queueName, { connection: connection.duplicate() });
+  const eventsConnection = connection.duplicate();
+  // A short blocking read, so closing does not wait out BullMQ's default 10 s XREAD.
+  const events = new QueueEvents(queueName, { connection: eventsConnection, blockingTimeout: 500 });
   try {
     await events.waitUntilReady();
-    const workerCount = await waitForWorkers(queue, options.workerWaitMs ?? 5000);
+    const workerCount = await waitForWorkers(queue, options.workerWaitMs ?? 10_000, options.workerCount);
+    if (options.workerCount !== undefined && workerCount < options.workerCount) {
+      throw new FaultlineError('E_USAGE', `only ${workerCount} of ${options.workerCount} faultline workers are listening on queue '${queueName}' at ${options.redisUrl}`, { location: { field: '--worker-count' } });
+    }
     if (workerCount === 0) throw new FaultlineError('E_USAGE', `no faultline worker is listening on queue '${queueName}' at ${options.redisUrl} (start one with: faultline worker --redis ${options.redisUrl})`, { location: { field: '--workers' } });
     const runId = randomUUID();
     const startAt = Date.now() + (options.startDelayMs ?? 1500);
@@ -80,8 +87,12 @@ export async function runDistributed(options: RunDistributedOptions): Promise<Lo
     const byJob = new Map(states.map((state) => [state.jobId, state]));
     log(`splitting the run across ${workerCount} workers (queue '${queueName}')`);
     const finished = new Promise<void>((resolve) => {
+      let watchdog: NodeJS.Timeout | undefined;
       const check = () => {
-        if (states.every((s) => s.result || s.dead)) resolve();
+        if (!states.every((s) => s.result || s.dead)) return;
+        clearInterval(watchdog);
+        options.signal?.removeEventListener('abort', stop);
+        resolve();
       };
       events.on('progress', ({ jobId, data }) => {
         const state = byJob.get(jobId);
@@ -107,7 +118,7 @@ export async function runDistributed(options: RunDistributedOptions): Promise<Lo
       });
       const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 5000;
       const hardDeadline = startAt + executorDurationMs(plan.executor) + plan.timeoutMs + 30_000;
-      const watchdog = setInterval(() => {
+      watchdog = setInterval(() => {
         const now = Date.now();
         for (const state of states) {
           if (state.result || state.dead) continue;
@@ -116,15 +127,11 @@ export async function runDistributed(options: RunDistributedOptions): Promise<Lo
         }
         check();
       }, 250);
-      const stop = () => {
+      function stop() {
         for (const state of states) if (!state.result) state.dead ??= 'run interrupted';
         check();
-      };
+      }
       options.signal?.addEventListener('abort', stop);
-      void finished.then(() => {
-        clearInterval(watchdog);
-        options.signal?.removeEventListener('abort', stop);
-      });
     });
     await queue.addBulk(states.map((state) => ({ name: 'share', data: { runId, plan, share: state.share, startAt }, opts: { jobId: state.jobId, attempts: 1, removeOnComplete: true, removeOnFail: true } })));
     await finished;
@@ -145,15 +152,23 @@ export async function runDistributed(options: RunDistributedOptions): Promise<Lo
   } finally {
     await events.close().catch(() => undefined);
     await queue.close().catch(() => undefined);
+    eventsConnection.disconnect();
     connection.disconnect();
   }
 }
 
-async function waitForWorkers(queue: Queue, waitMs: number): Promise<number> {
+async function waitForWorkers(queue: Queue, waitMs: number, expected: number | undefined): Promise<number> {
   const deadline = Date.now() + waitMs;
+  let settleUntil: number | null = null;
   for (;;) {
     const count = (await queue.getWorkers()).length;
-    if (count > 0 || Date.now() >= deadline) return count;
+    if (expected !== undefined ? count >= expected : count > 0) {
+      if (expected !== undefined) return Math.min(count, expected);
+      // Workers started together register a little apart: give the others a second.
+      settleUntil ??= Date.now() + 1000;
+      if (Date.now() >= settleUntil) return count;
+    }
+    if (Date.now() >= deadline) return count;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -52,14 +52,19 @@ export async function startLoadWorker(options: LoadWorkerOptions): Promise<LoadW
           void job.updateProgress(heartbeat as unknown as object).catch(() => undefined);
         },
       });
-      jobs++;
-      if (options.maxJobs !== undefined && jobs >= options.maxJobs) setImmediate(() => void close());
       return result;
     },
     // One share at a time; a share whose worker stops renewing its lock is failed, not retried.
     { connection, concurrency: 1, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 0 },
   );
   worker.on('error', (error) => options.logger.warn(`queue error: ${error.message}`));
+  // Close only once the result is stored, so the coordinator hears 'completed' before this worker goes.
+  const finishedOne = () => {
+    jobs++;
+    if (options.maxJobs !== undefined && jobs >= options.maxJobs) void close();
+  };
+  worker.on('completed', finishedOne);
+  worker.on('failed', finishedOne);
   await worker.waitUntilReady();
   let isClosing = false;
   const close = async () => {
