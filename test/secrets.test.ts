@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { demoSpecPath, startDemoApi, type DemoApi } from '../demo/shop.js';
 import { demoCredentials } from '../demo/tokens.js';
 import type { Report } from '../src/core/finding.js';
 import { envVarFor } from '../src/core/redact.js';
+import { startServe } from '../src/cli/commands/serve.js';
+import { openStore } from '../src/store/open-store.js';
 import { runCli, type CliResult } from './support/run-cli.js';
 
 let demo: DemoApi;
@@ -77,4 +79,41 @@ describe('secrets in output', () => {
     const { stdout: status } = await promisify(execFile)('bash', ['-c', `${withVariable!.e.curl} -o /dev/null -w '%{http_code}'`], { env: curlEnv, timeout: 20_000 });
     expect(Number(status)).toBe(withVariable!.e.response!.status);
   });
+
+  it('appear nowhere in the serve database after a scheduled audit is stored', async () => {
+    const serveDir = join(dir, 'serve');
+    await mkdir(serveDir, { recursive: true });
+    const config = (await readFile(join(dir, 'faultline.yaml'), 'utf8')) + 'budget: { requests: 300 }\nmonitors:\n  - { name: nightly-audit, kind: audit, interval: 1h }\n';
+    await writeFile(join(serveDir, 'faultline.yaml'), config);
+    const dbFile = join(serveDir, 'serve.db');
+    let storedRows = '';
+    const saved = { ...process.env };
+    Object.assign(process.env, env, { FAULTLINE_ADMIN_PASSWORD: 'secrets test admin password' });
+    try {
+      const serve = await startServe({ config: join(serveDir, 'faultline.yaml'), db: `sqlite:${dbFile}`, listen: '127.0.0.1:0', trustProxy: false });
+      try {
+        const store = await openStore(`sqlite:${dbFile}`);
+        try {
+          const deadline = Date.now() + 240_000;
+          while ((await store.listReports()).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+          const reports = await store.listReports();
+          expect(reports).toHaveLength(1);
+          // Row by row too: a long report spills over pages, and a secret could straddle a page boundary in the file.
+          storedRows = JSON.stringify(await Promise.all(reports.map((r) => store.getReport(r.id))));
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await serve.close();
+      }
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+    const bytes = (await readdir(serveDir)).filter((name) => name.startsWith('serve.db'));
+    const all = [storedRows, ...(await Promise.all(bytes.map((name) => readFile(join(serveDir, name))))).map((b) => b.toString('latin1'))].join('\n');
+    expect(all).toContain('redacted:');
+    const found = secrets.flatMap((secret) => [secret, Buffer.from(secret).toString('base64')]).filter((needle) => all.includes(needle));
+    expect(found).toEqual([]);
+  }, 300_000);
 });
