@@ -76,6 +76,7 @@ import { versionBanner } from './audit/exposure/version-banner.js';
 import { healthEndpointMissing } from './audit/monitoring/health-endpoint-missing.js';
 import { requestIdMissing } from './audit/monitoring/request-id-missing.js';
 import { inconsistentShape } from './audit/errors/inconsistent-shape.js';
+import { exampleSchemaMismatch } from './lint/example-schema-mismatch.js';
 import { hang } from './audit/dependency/hang.js';
 import { errorPropagation } from './audit/dependency/error-propagation.js';
 import { slow } from './audit/dependency/slow.js';
