@@ -2,9 +2,12 @@ import { build, decodeFromCompressedBase64, encodeIntoCompressedBase64, type His
 
 export type { Histogram };
 
-/** Latencies are recorded in microseconds: 1 µs resolution, 3 significant digits, up to an hour. */
+/**
+ * Latencies are recorded in microseconds: 1 µs resolution, 3 significant digits. The range starts at
+ * a minute and grows by itself when a longer latency comes (a smaller array encodes and merges faster).
+ */
 export function createLatencyHistogram(): Histogram {
-  return build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3, autoResize: true });
+  return build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3, autoResize: true });
 }
 
 /** The compressed form HdrHistogram uses everywhere; it crosses threads and Redis and merges exactly. */

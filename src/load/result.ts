@@ -64,6 +64,8 @@ export interface LoadResult {
   readonly timeline: readonly SecondStats[];
   readonly contributors: readonly ContributorStats[];
   readonly maxOpenConnections: number;
+  /** CPU the generator used during the run (this process, all its threads), when measured. */
+  readonly generator?: { readonly threads: number; readonly cpuUserMs: number; readonly cpuSystemMs: number; readonly requestsPerCpuSecond: number };
   readonly notes: readonly string[];
 }
 
@@ -111,7 +113,7 @@ function stats(name: string, parts: readonly OperationCounts[], histogram: Histo
  * Merge what every thread and worker measured into one result. Histograms are added bucket by
  * bucket, so the merged percentiles are exactly those of one histogram fed every latency.
  */
-export function mergeResults(input: { readonly target: string; readonly executor: Executor; readonly contributions: readonly Contribution[]; readonly notes?: readonly string[] }): LoadResult {
+export function mergeResults(input: { readonly target: string; readonly executor: Executor; readonly contributions: readonly Contribution[]; readonly notes?: readonly string[]; readonly cpu?: { readonly threads: number; readonly user: number; readonly system: number } }): LoadResult {
   const results = input.contributions.map((c) => c.result);
   const startedAt = Math.min(...results.map((r) => r.startedAt));
   const finishedAt = Math.max(...results.map((r) => r.finishedAt));
@@ -154,6 +156,9 @@ export function mergeResults(input: { readonly target: string; readonly executor
     timeline,
     contributors,
     maxOpenConnections: results.reduce((sum, r) => sum + r.maxOpenConnections, 0),
+    ...(input.cpu
+      ? { generator: { threads: input.cpu.threads, cpuUserMs: Math.round(input.cpu.user / 1000), cpuSystemMs: Math.round(input.cpu.system / 1000), requestsPerCpuSecond: Math.round(total.completed / Math.max(1e-6, (input.cpu.user + input.cpu.system) / 1e6)) } }
+      : {}),
     notes,
   };
 }

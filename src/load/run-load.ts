@@ -42,6 +42,8 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadResult> {
   assertSafe(options.plan, options.isUnsafeAllowed);
   await assertReachable(options.plan.target, options.plan.connectTimeoutMs);
   const startAt = Date.now() + 50;
+  // The generator's own CPU: from the start of the run to the merged result, all threads included.
+  const cpuBefore = process.cpuUsage();
   const shares = await runThreads({
     plan: options.plan,
     threads: options.threads,
@@ -52,7 +54,8 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadResult> {
   });
   assertAnswered(options.plan.target, shares);
   const contributions: Contribution[] = shares.map((result, index) => ({ id: `thread-${index}`, result }));
-  return mergeResults({ target: options.plan.target, executor: options.plan.executor, contributions, notes: abortNotes(shares) });
+  const cpu = process.cpuUsage(cpuBefore);
+  return mergeResults({ target: options.plan.target, executor: options.plan.executor, contributions, notes: abortNotes(shares), cpu: { threads: shares.length, ...cpu } });
 }
 
 export function assertAnswered(target: string, shares: readonly ShareResult[]): void {

@@ -7,7 +7,6 @@ import { discoverConfig, loadConfig, type LoadedConfig } from '../../config/load
 import { FaultlineError } from '../../core/errors.js';
 import { Redactor, secretsFromCredentials } from '../../core/redact.js';
 import { parseDurationMs } from '../../core/units.js';
-import { runDistributed } from '../../load/distributed/coordinator.js';
 import { executorDurationMs, executorFrom, parseRate } from '../../load/executor-input.js';
 import { evaluateThresholds, loadFindings, loadReport } from '../../load/findings.js';
 import { renderLoadHtml, renderLoadJson } from '../../load/report/load-html.js';
@@ -16,11 +15,9 @@ import type { LoadResult } from '../../load/result.js';
 import { runLoad } from '../../load/run-load.js';
 import { parseThreshold } from '../../load/thresholds.js';
 import type { Executor, LoadPlan, RequestTemplate } from '../../load/types.js';
-import { writeReports } from '../../report/write.js';
-import { loadSpec } from '../../spec/load.js';
 import type { SpecModel } from '../../spec/model.js';
+import type { Role } from '../../checks/types.js';
 import { createLoadView } from '../load-view.js';
-import { templatesForOperations, templatesFromConfig } from '../load-templates.js';
 import { collect } from '../options.js';
 
 interface LoadFlags {
@@ -112,8 +109,10 @@ export function loadCommand(): Command {
       const needsSpec = Boolean(flags.operations) || Boolean(scenario?.requests?.some((r) => r.operation && !r.path));
       const specSource = flags.spec ?? loaded?.specSource;
       if (flags.operations && !specSource) throw usage('--spec', '--operations needs --spec (or spec in the config)');
-      const spec: SpecModel | undefined = needsSpec && specSource ? await loadSpec(specSource, { allowRemoteRefs: flags.allowRemoteRefs }) : undefined;
-      const templates = withHeaders(buildTemplates(flags, scenario, scenarioName, spec, roles, target), extraHeaders);
+      // Spec, engine, BullMQ and the report writers load only when a run needs them: a quick start is
+      // part of the generator's cost.
+      const spec: SpecModel | undefined = needsSpec && specSource ? await (await import('../../spec/load.js')).loadSpec(specSource, { allowRemoteRefs: flags.allowRemoteRefs }) : undefined;
+      const templates = withHeaders(await buildTemplates(flags, scenario, scenarioName, spec, roles, target), extraHeaders);
       for (const threshold of thresholds) {
         if (threshold.operation && !templates.some((t) => t.name === threshold.operation)) {
           throw usage('--threshold', `threshold '${threshold.source}' names operation '${threshold.operation}', which this run does not send (it sends ${templates.map((t) => t.name).join(', ')})`);
@@ -140,7 +139,7 @@ export function loadCommand(): Command {
       let result: LoadResult;
       try {
         result = flags.workers
-          ? await runDistributed({ redisUrl: flags.workers, queueName: flags.queue, ...(flags.workerCount ? { workerCount: wholeNumber(flags.workerCount, '--worker-count') } : {}), plan, isUnsafeAllowed: flags.unsafe, onProgress: view.update, signal: controller.signal, log: (line: string) => process.stderr.write(`faultline: ${line}\n`) })
+          ? await (await import('../../load/distributed/coordinator.js')).runDistributed({ redisUrl: flags.workers, queueName: flags.queue, ...(flags.workerCount ? { workerCount: wholeNumber(flags.workerCount, '--worker-count') } : {}), plan, isUnsafeAllowed: flags.unsafe, onProgress: view.update, signal: controller.signal, log: (line: string) => process.stderr.write(`faultline: ${line}\n`) })
           : await runLoad({ plan, threads, isUnsafeAllowed: flags.unsafe, onProgress: view.update, signal: controller.signal });
       } finally {
         view.done();
@@ -153,6 +152,7 @@ export function loadCommand(): Command {
       process.stdout.write(flags.format === 'json' ? renderLoadJson(result, outcomes) : renderLoadText(result, outcomes));
       if (flags.out) {
         const written = await writeLoadFiles(flags.out, result, outcomes);
+        const { writeReports } = await import('../../report/write.js');
         written.push(...(await writeReports(report, flags.out, { failOn: 'high' })));
         process.stderr.write(`faultline: wrote ${written.join(', ')}\n`);
       }
@@ -189,9 +189,9 @@ function executorFromScenario(scenario: LoadScenarioConfig): Executor {
   }
 }
 
-function buildTemplates(flags: LoadFlags, scenario: LoadScenarioConfig | undefined, scenarioName: string | undefined, spec: SpecModel | undefined, roles: Parameters<typeof templatesForOperations>[2], target: string): RequestTemplate[] {
-  if (flags.operations) return templatesForOperations(spec!, flags.operations, roles);
-  if (scenario?.requests) return templatesFromConfig(scenario.requests, spec, roles, `load.scenarios.${scenarioName}`);
+async function buildTemplates(flags: LoadFlags, scenario: LoadScenarioConfig | undefined, scenarioName: string | undefined, spec: SpecModel | undefined, roles: readonly Role[], target: string): Promise<RequestTemplate[]> {
+  if (flags.operations) return (await import('../load-templates.js')).templatesForOperations(spec!, flags.operations, roles);
+  if (scenario?.requests) return (await import('../load-templates.js')).templatesFromConfig(scenario.requests, spec, roles, `load.scenarios.${scenarioName}`);
   // No spec operations: the target URL itself is the request.
   const url = new URL(target);
   const method = flags.method.toUpperCase();

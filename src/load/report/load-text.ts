@@ -46,6 +46,10 @@ export function renderLoadText(result: LoadResult, outcomes: readonly ThresholdO
   for (const contributor of result.contributors.filter((c) => c.status !== 'ok')) {
     lines.push(`  generator ${contributor.id} ${contributor.status}${contributor.detail ? `: ${contributor.detail}` : ''}${contributor.lost ? ` (${contributor.lost} planned requests lost)` : ''}`);
   }
+  if (result.generator) {
+    const g = result.generator;
+    lines.push(`  generator: ${g.threads} thread${g.threads === 1 ? '' : 's'}, ${((g.cpuUserMs + g.cpuSystemMs) / 1000).toFixed(2)} CPU-s (user ${g.cpuUserMs} ms, sys ${g.cpuSystemMs} ms), ${g.requestsPerCpuSecond} requests per CPU-second`);
+  }
   for (const note of result.notes) lines.push(`  note: ${note}`);
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
