@@ -17,6 +17,8 @@ export class IncidentTracker {
     private readonly store: Store,
     private readonly monitorId: number,
     private readonly policy: { readonly retries: number; readonly recoverAfter: number },
+    /** Several workers share the monitor: count streaks from the stored results, not from this process's. */
+    private readonly shared = false,
   ) {}
 
   get openIncident(): IncidentRecord | undefined {
@@ -24,9 +26,17 @@ export class IncidentTracker {
   }
 
   async record(outcome: { ok: boolean; at: number; error: string | null }): Promise<IncidentTransition | undefined> {
-    if (!this.loaded) {
+    if (!this.loaded || this.shared) {
       this.open = await this.store.openIncidentFor(this.monitorId);
       this.loaded = true;
+    }
+    if (this.shared) {
+      const recent = await this.store.listResults({ monitorId: this.monitorId, limit: Math.max(this.policy.retries + 1, this.policy.recoverAfter) });
+      const streak = recent.findIndex((r) => r.ok !== outcome.ok);
+      const length = streak === -1 ? recent.length : streak;
+      // The stored streak includes this outcome; take one off so the counting below adds it back.
+      this.failures = outcome.ok ? 0 : Math.max(0, length - 1);
+      this.passes = outcome.ok ? Math.max(0, length - 1) : 0;
     }
     if (outcome.ok) {
       this.failures = 0;

@@ -41,7 +41,12 @@ export interface MonitorServiceOptions {
   /** How soon to try the store again after it refused a write. Default 2000 ms. */
   readonly storeRetryMs?: number;
   readonly now?: () => number;
+  /** Workers sharing checks: slots on the epoch grid (the same in every process), streaks counted from the store. */
+  readonly shared?: boolean;
 }
+
+/** Hands a planned check to a queue instead of running it here (BullMQ across workers). */
+export type CheckDispatch = (monitorId: number, plannedAt: number) => Promise<void>;
 
 interface Running {
   record: MonitorRecord;
@@ -70,6 +75,7 @@ export class MonitorService {
   private flushing: Promise<void> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private dispatch: CheckDispatch | undefined;
 
   constructor(private readonly options: MonitorServiceOptions) {
     this.alerts = new AlertDispatcher({
@@ -85,6 +91,18 @@ export class MonitorService {
   /** Results waiting for the store, and whether its last write worked (shown by /readyz and the dashboard). */
   get storeStatus(): { healthy: boolean; pendingResults: number } {
     return { healthy: this.storeHealthy, pendingResults: this.pending.length };
+  }
+
+  /** Send planned checks to a queue; the queue's consumer calls runQueued(). */
+  setDispatch(dispatch: CheckDispatch | undefined): void {
+    this.dispatch = dispatch;
+  }
+
+  /** Run a check a queue handed over (planned by this or another process). */
+  async runQueued(monitorId: number, plannedAt: number): Promise<void> {
+    const entry = this.running.get(monitorId);
+    if (!entry) return; // deleted or disabled since it was planned
+    await this.runOnce(entry, plannedAt);
   }
 
   onCheck(listener: (event: CheckEvent) => void): () => void {
@@ -132,12 +150,12 @@ export class MonitorService {
 
   private startOne(record: MonitorRecord, config: MonitorConfig): void {
     const now = (this.options.now ?? Date.now)();
-    const schedule = config.cron ? cronSchedule(config.cron) : intervalSchedule(config.interval ?? defaultIntervalMs, now);
+    const schedule = config.cron ? cronSchedule(config.cron) : intervalSchedule(config.interval ?? defaultIntervalMs, this.options.shared ? 0 : now);
     const entry: Running = {
       record,
       config,
       schedule,
-      tracker: new IncidentTracker(this.options.store, record.id, { retries: config.retries, recoverAfter: config.recoverAfter }),
+      tracker: new IncidentTracker(this.options.store, record.id, { retries: config.retries, recoverAfter: config.recoverAfter }, this.options.shared ?? false),
       timer: undefined,
       running: undefined,
       stopped: false,
@@ -156,7 +174,13 @@ export class MonitorService {
     if (entry.stopped || this.stopped) return;
     const delay = Math.max(0, at - Date.now());
     entry.timer = setTimeout(() => {
-      entry.running = this.runOnce(entry, at).finally(() => {
+      const work = this.dispatch
+        ? this.dispatch(entry.record.id, at).catch((error: unknown) => {
+            this.options.logger.error('could not queue a check; running it here', { monitor: entry.record.name, reason: error instanceof Error ? error.message : String(error) });
+            return this.runOnce(entry, at);
+          })
+        : this.runOnce(entry, at);
+      entry.running = work.finally(() => {
         entry.running = undefined;
         // A check that overran its slot skips the missed slots instead of running back to back.
         this.plan(entry, entry.schedule.next(Math.max(Date.now(), at + 1)));

@@ -74,4 +74,10 @@ describe('faultline serve', () => {
     await writeFile(config, ['monitors:', `  - { name: web, url: "${target.url}/", credential: ghost }`].join('\n') + '\n');
     await expect(startServe({ config, db: `sqlite:${join(dir, 'x.db')}`, listen: '127.0.0.1:0', trustProxy: false })).rejects.toThrow(/no credential named 'ghost'/);
   });
+
+  it('refuses a worker without --redis and an unknown role', async () => {
+    const db = `sqlite:${join(dir, 'w.db')}`;
+    await expect(startServe({ db, listen: '127.0.0.1:0', trustProxy: false, role: 'worker' })).rejects.toThrow(/needs --redis/);
+    await expect(startServe({ db, listen: '127.0.0.1:0', trustProxy: false, role: 'boss' })).rejects.toThrow(/--role must be all or worker/);
+  });
 });

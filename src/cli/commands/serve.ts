@@ -14,6 +14,7 @@ import { finalReport } from '../../engine/events.js';
 import { runLint } from '../../engine/lint-runner.js';
 import { createHttpClient } from '../../http/client.js';
 import { createMonitorMetrics } from '../../monitor/metrics.js';
+import { startCheckQueue } from '../../monitor/distributed.js';
 import { MonitorService } from '../../monitor/monitor-service.js';
 import { validateCron } from '../../monitor/schedule.js';
 import { buildServer } from '../../server/app.js';
@@ -30,6 +31,8 @@ interface ServeFlags {
   retentionDays?: string;
   retentionPerMonitor?: string;
   trustProxy: boolean;
+  role?: string;
+  redis?: string;
 }
 
 export function serveCommand(): Command {
@@ -41,6 +44,8 @@ export function serveCommand(): Command {
     .option('--retention-days <n>', 'delete check results older than this many days')
     .option('--retention-per-monitor <n>', 'keep at most this many check results per monitor')
     .option('--trust-proxy', 'behind a TLS-terminating proxy: trust X-Forwarded-Proto/-For', false)
+    .option('--role <role>', 'all (checks + dashboard + API) or worker (checks only, shared through --redis)', 'all')
+    .option('--redis <url>', 'share checks with other serve processes through BullMQ on this Redis (each check runs once)')
     .action(async (options: ServeFlags) => {
       const handle = await startServe(options);
       await new Promise<void>((resolve) => {
@@ -65,7 +70,10 @@ export async function startServe(options: ServeFlags): Promise<{ url: string; cl
     ...(options.retentionPerMonitor !== undefined ? { maxPerMonitor: positive(options.retentionPerMonitor, '--retention-per-monitor') } : {}),
   };
 
-  const logger = jsonLogger({});
+  const role = options.role ?? 'all';
+  if (role !== 'all' && role !== 'worker') throw new FaultlineError('E_USAGE', `--role must be all or worker (got '${role}')`, { location: { field: '--role' } });
+  if (role === 'worker' && !options.redis) throw new FaultlineError('E_USAGE', 'a worker needs --redis redis://host:port to share checks', { location: { field: '--redis' } });
+  const logger = jsonLogger({ role });
   const store = await openStore(options.db);
   const admin = await ensureAdmin(store, process.env.FAULTLINE_ADMIN_PASSWORD);
   if (admin.password) process.stderr.write(`faultline: first start: sign in as admin with the one-time password ${admin.password}\n`);
@@ -84,7 +92,9 @@ export async function startServe(options: ServeFlags): Promise<{ url: string; cl
     channels: config?.alerts ?? [],
     logger: logger.child({ component: 'monitor' }),
     runReport: (monitor) => runScheduledReport(monitor, loaded?.specSource, config),
+    shared: options.redis !== undefined,
   });
+  const queue = options.redis ? await startCheckQueue({ redisUrl: options.redis, service, logger: logger.child({ component: 'queue' }) }) : undefined;
   const metrics = createMonitorMetrics(service);
   const dashboard = readDashboard();
   const app = await buildServer({ store, service, metrics, trustProxy: options.trustProxy, ...(dashboard ? { dashboard } : {}) });
@@ -101,13 +111,14 @@ export async function startServe(options: ServeFlags): Promise<{ url: string; cl
   await prune();
   const pruneTimer = setInterval(() => void prune(), 3_600_000);
   pruneTimer.unref();
-  const address = await app.listen({ host, port: Number(portText) });
-  process.stderr.write(`faultline: serve on ${address} (${store.dialect}, ${monitors.length} monitors from config)\n`);
+  const address = role === 'worker' ? `worker:${options.redis}` : await app.listen({ host, port: Number(portText) });
+  process.stderr.write(`faultline: serve ${role === 'worker' ? 'worker sharing checks through' : 'on'} ${address} (${store.dialect}, ${monitors.length} monitors from config)\n`);
   return {
     url: address,
     async close() {
       clearInterval(pruneTimer);
       await app.close();
+      await queue?.close();
       await service.stop();
       metrics.detach();
       await Promise.all([client.close(), alertClient.close()]);
