@@ -206,28 +206,29 @@ export class ResponseParser {
     while (lineStart > 0 && lineStart < end) {
       let lineEnd = indexOfByte(data, 10, lineStart, end);
       if (lineEnd < 0) lineEnd = end;
-      const first = data[lineStart]! | 0x20;
-      // Only names starting with c or t can frame a message; skip the rest without making strings.
-      if (first === 99 || first === 116) {
-        const colon = indexOfByte(data, 58, lineStart, lineEnd);
-        if (colon > 0) {
-          const name = latin1(data, lineStart, colon).toLowerCase();
-          if (name === 'content-length' || name === 'transfer-encoding' || name === 'connection') {
-            const value = latin1(data, colon + 1, lineEnd).trim().toLowerCase();
-            if (name === 'content-length') {
-              if (!/^\d{1,15}$/.test(value) || (contentLength >= 0 && contentLength !== Number(value))) {
-                this.fail('invalid Content-Length');
-                return false;
-              }
-              contentLength = Number(value);
-            } else if (name === 'transfer-encoding') isChunked = /(^|,)\s*chunked\s*$/.test(value);
-            else connection += `,${value}`;
+      // Names are matched byte by byte, without making strings: this runs once per response.
+      const header = framingHeader(data, lineStart, lineEnd);
+      if (header !== Framing.None) {
+        let valueStart = lineStart + framingNames[header]!.length + 1;
+        while (valueStart < lineEnd && (data[valueStart] === 32 || data[valueStart] === 9)) valueStart++;
+        let valueEnd = lineEnd;
+        while (valueEnd > valueStart && (data[valueEnd - 1] === 13 || data[valueEnd - 1] === 32 || data[valueEnd - 1] === 9)) valueEnd--;
+        if (header === Framing.ContentLength) {
+          const length = digitsValue(data, valueStart, valueEnd);
+          if (length < 0 || (contentLength >= 0 && contentLength !== length)) {
+            this.fail('invalid Content-Length');
+            return false;
           }
+          contentLength = length;
+        } else {
+          const value = latin1(data, valueStart, valueEnd).toLowerCase();
+          if (header === Framing.TransferEncoding) isChunked = /(^|,)\s*chunked$/.test(value);
+          else connection += `,${value}`;
         }
       }
       lineStart = lineEnd + 1;
     }
-    this.isKeepAlive = isHttp11 ? !/(^|,)\s*close\s*(,|$)/.test(connection) : /(^|,)\s*keep-alive\s*(,|$)/.test(connection);
+    this.isKeepAlive = connection === '' ? isHttp11 : connection === ',keep-alive' ? true : isHttp11 ? !/(^|,)\s*close\s*(,|$)/.test(connection) : /(^|,)\s*keep-alive\s*(,|$)/.test(connection);
     if (status < 200) return true;
     if (this.isHeadRequest || status === 204 || status === 304) this.state = State.Head;
     else if (isChunked) {
@@ -242,6 +243,41 @@ export class ResponseParser {
     }
     return true;
   }
+}
+
+const enum Framing {
+  None = -1,
+  ContentLength = 0,
+  TransferEncoding = 1,
+  Connection = 2,
+}
+
+const framingNames = ['content-length', 'transfer-encoding', 'connection'].map((name) => Buffer.from(name, 'latin1'));
+
+/** Which framing header the line starts with ("Name:" in any case), or None. */
+function framingHeader(data: Buffer, start: number, end: number): Framing {
+  const first = data[start]! | 0x20;
+  if (first !== 99 && first !== 116) return Framing.None;
+  for (let kind = 0; kind < framingNames.length; kind++) {
+    const name = framingNames[kind]!;
+    if (start + name.length >= end || data[start + name.length] !== 58) continue;
+    let k = 0;
+    while (k < name.length && (data[start + k]! | 0x20) === name[k]) k++;
+    if (k === name.length) return kind as Framing;
+  }
+  return Framing.None;
+}
+
+/** A Content-Length value: 1–15 decimal digits, else -1. */
+function digitsValue(data: Buffer, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = data[i]! - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function indexOfByte(data: Buffer, byte: number, start: number, end: number): number {
