@@ -85,10 +85,12 @@ describe('runShare (open model)', () => {
       const measured = summarize(decodeHistogram(result.operations[0]!.histogram));
       expect(measured.count).toBe(3000);
       expect(at(90)).toBeGreaterThan(700);
-      expect(measured.p90).toBeGreaterThan(at(90) * 0.9);
-      expect(measured.p90).toBeLessThan(at(90) * 1.1);
-      expect(measured.p99).toBeGreaterThan(at(99) * 0.9);
-      expect(measured.p99).toBeLessThan(at(99) * 1.1);
+      // Within 10% below (timers fire late, never early) and 15% above (a busy machine adds its own delay).
+      const figures = `measured p90 ${measured.p90} / p99 ${measured.p99}, true ${at(90)} / ${at(99)}`;
+      expect(measured.p90, figures).toBeGreaterThan(at(90) * 0.9);
+      expect(measured.p90, figures).toBeLessThan(at(90) * 1.15);
+      expect(measured.p99, figures).toBeGreaterThan(at(99) * 0.9);
+      expect(measured.p99, figures).toBeLessThan(at(99) * 1.15);
       expect(measured.p50).toBeLessThan(at(50) + 100);
     } finally {
       await stall.close();
