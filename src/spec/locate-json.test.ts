@@ -58,6 +58,15 @@ describe('locateJsonPointers', () => {
     expect(locateJsonPointers(escapedKey, new Set(['/ab/c'])).get('/ab/c')).toBe(3);
   });
 
+  it('ends a string at a quote after an even run of backslashes, not after an odd one', () => {
+    // "a\\" ends after two backslashes; "b\"c" goes on past its escaped quote.
+    const slashes = String.raw`{"v": "a\\", "w": "b\"c",` + '\n' + String.raw`"k\\": {"x": 1},` + '\n' + '"y": 2}';
+    const found = locateJsonPointers(slashes, new Set(['/w', '/k\\/x', '/y']));
+    expect(found.get('/w')).toBe(1);
+    expect(found.get('/k\\/x')).toBe(2);
+    expect(found.get('/y')).toBe(3);
+  });
+
   it('does not confuse keys of different objects that share a name', () => {
     const twins = '{\n"a": {"x": 1},\n"b": {\n"x": 2\n}\n}';
     expect(locateJsonPointers(twins, new Set(['/b/x'])).get('/b/x')).toBe(4);

@@ -54,22 +54,11 @@ export function locateJsonPointers(text: string, wanted: ReadonlySet<string>): M
       continue;
     }
     if (c === 34 /* " */) {
-      let j = i + 1;
-      let hasEscape = false;
-      while (j < length) {
-        const d = text.charCodeAt(j);
-        if (d === 92) {
-          hasEscape = true;
-          j += 2;
-          continue;
-        }
-        if (d === 34) break;
-        j++;
-      }
+      const j = closingQuote(text, i + 1);
       const top = stack[stack.length - 1];
       if (top && !top.isArray && expectingKey) {
         const raw = text.slice(i + 1, j);
-        pendingKey = hasEscape ? (JSON.parse(text.slice(i, j + 1)) as string) : raw;
+        pendingKey = raw.includes('\\') ? (JSON.parse(text.slice(i, j + 1)) as string) : raw;
         expectingKey = false;
         if (top.isWanted) visitValue(() => childPointer(top, pendingKey as string));
       } else {
@@ -101,4 +90,22 @@ export function locateJsonPointers(text: string, wanted: ReadonlySet<string>): M
     }
   }
   return found;
+}
+
+/**
+ * Index of the quote that ends the string starting at `from` (or the text's length). Most of a
+ * description's bytes are inside strings, and indexOf walks them natively: several times faster than
+ * a loop over char codes. A quote is escaped when an odd number of backslashes precede it. JSON strings
+ * hold no raw line breaks, so skipping them this way loses no line count.
+ */
+function closingQuote(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    const quote = text.indexOf('"', at);
+    if (quote === -1) return text.length;
+    let backslashes = 0;
+    while (quote - backslashes - 1 >= from && text.charCodeAt(quote - backslashes - 1) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    at = quote + 1;
+  }
 }
