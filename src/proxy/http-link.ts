@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { LinkClosedError } from './abortable-sleep.js';
 import { matchesRequest } from './fault-input.js';
 import { faultDefinition } from './faults/registry.js';
-import { attachStage, rolls, type ActiveLink, type LinkHost } from './link.js';
+import { attachStage, LazyAbort, rolls, type ActiveLink, type LinkHost } from './link.js';
 import { Pipeline, type Sink } from './pipeline.js';
 import type { Fault, HeaderValue, HttpRequestHead, HttpResponseHead, LinkControl, SyntheticResponse } from './types.js';
 
@@ -19,9 +19,12 @@ const hopByHop = new Set(['connection', 'keep-alive', 'proxy-connection', 'trans
 
 function forwardable(headers: IncomingHttpHeaders): Record<string, HeaderValue> {
   const kept: Record<string, HeaderValue> = {};
-  const named = new Set(String(headers['connection'] ?? '').toLowerCase().split(',').map((name) => name.trim()));
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && !hopByHop.has(name) && !named.has(name)) kept[name] = value;
+  // Headers named in Connection are hop-by-hop too (RFC 9110 §7.6.1); most messages name none but close/keep-alive.
+  const connection = headers['connection'];
+  const named = connection ? new Set(connection.toLowerCase().split(',').map((name) => name.trim())) : undefined;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined && !hopByHop.has(name) && !named?.has(name)) kept[name] = value;
   }
   return kept;
 }
@@ -49,15 +52,69 @@ function badGateway(proxyName: string, upstream: URL, error: Error): SyntheticRe
   return { status: 502, headers: { 'content-type': 'application/problem+json', 'content-length': String(Buffer.byteLength(body)) }, body: Buffer.from(body) };
 }
 
+/** Options for the request to the upstream: its origin, the base path prepended, its Host. */
+function upstreamOptions(upstream: HttpUpstream, head: HttpRequestHead) {
+  const { url, agent } = upstream;
+  const base = url.pathname === '/' ? '' : url.pathname.replace(/\/+$/, '');
+  return {
+    protocol: url.protocol,
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port || undefined,
+    method: head.method,
+    path: base + head.path,
+    headers: { ...head.headers, host: url.host },
+    agent,
+  };
+}
+
+function sendUpstream(upstream: HttpUpstream, head: HttpRequestHead): ClientRequest {
+  return (upstream.url.protocol === 'https:' ? httpsRequest : httpRequest)(upstreamOptions(upstream, head));
+}
+
 /**
- * One HTTP request through the proxy. Its faults are chosen when it arrives (match, then one toxicity
- * roll each); the request head and body flow through the upstream stages to the upstream, the response
- * head and body through the downstream stages back. A fault removed meanwhile lets go of it.
+ * Handle one HTTP request: choose its faults (match, then one toxicity roll each) and forward it, through
+ * the faults' stages when any were chosen, or straight when none were (most requests, and the cost of
+ * the proxy when no fault is active: see the Proxy section of docs/benchmarks.md).
  */
-export class HttpLink implements ActiveLink, LinkControl {
+export function handleHttpRequest(request: IncomingMessage, response: ServerResponse, upstream: HttpUpstream, host: LinkHost): void {
+  host.count('requests');
+  const method = request.method ?? 'GET';
+  const chosen = host.faults().filter(({ fault }) => matchesRequest(fault, method, request.url ?? '/') && rolls(fault));
+  if (chosen.length > 0) new HttpLink(request, response, upstream, host, chosen);
+  else forwardPlain(request, response, upstream, host);
+}
+
+/** Forward a request no fault applies to: streams piped both ways, 502 when the upstream is unreachable. */
+function forwardPlain(request: IncomingMessage, response: ServerResponse, upstream: HttpUpstream, host: LinkHost): void {
+  const outgoing = sendUpstream(upstream, { method: request.method ?? 'GET', path: request.url ?? '/', headers: forwardable(request.headers) });
+  let incoming: IncomingMessage | undefined;
+  outgoing.on('response', (answer) => {
+    incoming = answer;
+    response.writeHead(answer.statusCode ?? 502, forwardable(answer.headers));
+    answer.on('data', (data: Buffer) => host.count('bytesFromUpstream', data.length));
+    answer.on('aborted', () => response.destroy());
+    answer.pipe(response);
+  });
+  outgoing.on('error', (error) => {
+    if (response.headersSent) return void response.destroy();
+    const answer = badGateway(host.name, upstream.url, error);
+    response.writeHead(answer.status, { ...answer.headers, 'x-faultline-proxy': host.name }).end(answer.body);
+  });
+  response.on('close', () => {
+    if (!incoming?.complete) outgoing.destroy();
+  });
+  request.on('data', (data: Buffer) => host.count('bytesFromClients', data.length));
+  request.pipe(outgoing);
+}
+
+/**
+ * One HTTP request with faults: the request head and body flow through the upstream stages to the
+ * upstream, the response head and body through the downstream stages back. A fault removed meanwhile
+ * lets go of it.
+ */
+class HttpLink implements ActiveLink, LinkControl {
   readonly mode = 'http' as const;
-  private readonly controller = new AbortController();
-  readonly signal = this.controller.signal;
+  private readonly abortion = new LazyAbort();
   private readonly pipelines: { readonly upstream: Pipeline; readonly downstream: Pipeline };
   private readonly faults: readonly Fault[];
   private readonly requestHead: HttpRequestHead;
@@ -72,10 +129,9 @@ export class HttpLink implements ActiveLink, LinkControl {
     private readonly response: ServerResponse,
     private readonly upstream: HttpUpstream,
     private readonly host: LinkHost,
+    chosen: readonly { readonly fault: Fault; readonly order: number }[],
   ) {
-    host.count('requests');
     const method = request.method ?? 'GET';
-    const chosen = host.faults().filter(({ fault }) => matchesRequest(fault, method, request.url ?? '/') && rolls(fault));
     this.faults = chosen.map(({ fault }) => fault);
     const fail = () => this.close();
     this.pipelines = {
@@ -100,6 +156,10 @@ export class HttpLink implements ActiveLink, LinkControl {
     request.on('end', () => this.pipelines.upstream.finish());
   }
 
+  get signal(): AbortSignal {
+    return this.abortion.signal;
+  }
+
   faultAdded(): void {
     // A request keeps the faults it rolled for when it arrived; new faults start with the next request.
   }
@@ -119,7 +179,7 @@ export class HttpLink implements ActiveLink, LinkControl {
     this.upstreamRequest?.destroy();
     // destroySoon flushes what was already written (limit_data's last bytes), then closes.
     this.response.socket?.destroySoon();
-    this.controller.abort();
+    this.abortion.abort();
   }
 
   destroy(): void {
@@ -146,20 +206,10 @@ export class HttpLink implements ActiveLink, LinkControl {
   }
 
   private startUpstream(): void {
-    const { url, agent } = this.upstream;
-    const base = url.pathname === '/' ? '' : url.pathname.replace(/\/+$/, '');
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const outgoing = send({
-      protocol: url.protocol,
-      hostname: url.hostname.replace(/^\[|\]$/g, ''),
-      port: url.port || undefined,
-      method: this.requestHead.method,
-      path: base + this.requestHead.path,
-      headers: { ...this.requestHead.headers, host: url.host },
-      agent,
-    });
+    const outgoing = sendUpstream(this.upstream, this.requestHead);
     outgoing.on('response', (incoming) => this.onUpstreamResponse(incoming));
     outgoing.on('error', (error) => this.onUpstreamError(error));
+    // Sent now, so a request whose body a fault holds back still reaches the upstream as a head.
     outgoing.flushHeaders();
     this.upstreamRequest = outgoing;
   }
@@ -186,7 +236,7 @@ export class HttpLink implements ActiveLink, LinkControl {
   }
 
   private onUpstreamError(error: Error): void {
-    if (this.signal.aborted) return;
+    if (this.abortion.isAborted) return;
     // Once part of the answer went out, a status can no longer say what happened: cut the connection.
     if (this.responseHead) return this.close();
     this.respond(badGateway(this.host.name, this.upstream.url, error));
@@ -229,7 +279,7 @@ export class HttpLink implements ActiveLink, LinkControl {
   private cleanUp(): void {
     if (this.isCleanedUp) return;
     this.isCleanedUp = true;
-    this.controller.abort();
+    this.abortion.abort();
     // Only an unfinished upstream exchange is torn down; a finished one's socket goes back to the pool.
     if (this.upstreamRequest && !this.upstreamResponse?.complete) this.upstreamRequest.destroy();
     this.pipelines.upstream.dispose();

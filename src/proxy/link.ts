@@ -31,3 +31,33 @@ export function attachStage(fault: Fault, order: number, link: LinkControl, pipe
   const stage = faultDefinition(fault.type)?.stage?.(fault.attributes, link);
   if (stage) pipelines[fault.stream].add(fault.name, stage, order);
 }
+
+// One shared reason: abort() without one builds a DOMException (and its stack) on every call.
+const linkClosedReason = new Error('link closed');
+
+/**
+ * A link's abort signal, made only when a stage asks for it: most connections and requests carry no
+ * fault, and an AbortController per request is a measurable share of the proxy's CPU.
+ */
+export class LazyAbort {
+  private controller: AbortController | undefined;
+  private isAbortedFlag = false;
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.isAbortedFlag) this.controller.abort(linkClosedReason);
+    }
+    return this.controller.signal;
+  }
+
+  get isAborted(): boolean {
+    return this.isAbortedFlag;
+  }
+
+  abort(): void {
+    if (this.isAbortedFlag) return;
+    this.isAbortedFlag = true;
+    this.controller?.abort(linkClosedReason);
+  }
+}

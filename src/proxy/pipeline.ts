@@ -5,6 +5,9 @@ import type { Chunk, Stage } from './types.js';
 export interface Sink {
   write(chunk: Chunk): Promise<void>;
   end(): Promise<void>;
+  /** Optional fast path: write at once; false when the sink is full and `drained()` must be awaited. */
+  writeNow?(chunk: Chunk): boolean;
+  drained?(): Promise<void>;
 }
 
 /** The side that produces chunks; paused while too much waits in the pipeline. */
@@ -54,6 +57,19 @@ export class Pipeline {
 
   push(chunk: Chunk): void {
     if (this.isEnding) return;
+    // No fault on this direction and nothing queued: hand the chunk straight over, as a pipe would.
+    if (this.stages.length === 0 && !this.isRunning && this.queue.length === 0 && this.sink.writeNow && this.sink.drained) {
+      if (!this.sink.writeNow(chunk)) {
+        this.isRunning = true;
+        this.source.pause();
+        void this.sink.drained().then(() => {
+          this.isRunning = false;
+          this.source.resume();
+          void this.run();
+        });
+      }
+      return;
+    }
     this.queue.push(chunk);
     this.queuedBytes += chunk.data.length;
     if (!this.isPaused && this.queuedBytes > highWaterBytes) {

@@ -4,7 +4,7 @@ import { createServer as createTcpServer, type AddressInfo, type Server, type So
 import { FaultlineError } from '../core/errors.js';
 import { formatHostPort, parseHostPort, parseUpstream, type HostPort } from './address.js';
 import { parseFaultInput, patchFault } from './fault-input.js';
-import { HttpLink } from './http-link.js';
+import { handleHttpRequest } from './http-link.js';
 import type { ActiveLink, LinkHost } from './link.js';
 import { ProxyRequestError } from './proxy-error.js';
 import { TcpLink } from './tcp-link.js';
@@ -104,7 +104,7 @@ export async function startProxy(options: ProxyOptions): Promise<FaultProxy> {
   let server: Server;
   if (mode === 'http') {
     const httpUpstream = { url: upstream.url!, agent };
-    const httpServer = createHttpServer((request, response) => new HttpLink(request, response, httpUpstream, host));
+    const httpServer = createHttpServer((request, response) => handleHttpRequest(request, response, httpUpstream, host));
     // A black-holed request legitimately waits for minutes; the client's own deadline decides.
     httpServer.requestTimeout = 0;
     httpServer.on('connection', () => counters.connections++);

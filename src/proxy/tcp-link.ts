@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { LinkClosedError } from './abortable-sleep.js';
 import type { HostPort } from './address.js';
 import { faultDefinition } from './faults/registry.js';
-import { attachStage, rolls, type ActiveLink, type LinkHost } from './link.js';
+import { attachStage, LazyAbort, rolls, type ActiveLink, type LinkHost } from './link.js';
 import { Pipeline, type Sink } from './pipeline.js';
 import type { Fault, LinkControl } from './types.js';
 
@@ -32,6 +32,9 @@ export function socketSink(socket: Socket, ready?: Promise<void>): Sink {
       await ready;
       if (!socket.destroyed) socket.end();
     },
+    // A socket buffers writes while it connects, so the fast path needs no wait; a dead one drops them.
+    writeNow: (chunk) => socket.destroyed || !socket.writable || socket.write(chunk.data),
+    drained: () => drained(socket),
   };
 }
 
@@ -41,8 +44,7 @@ export function socketSink(socket: Socket, ready?: Promise<void>): Sink {
  */
 export class TcpLink implements ActiveLink, LinkControl {
   readonly mode = 'tcp' as const;
-  private readonly controller = new AbortController();
-  readonly signal = this.controller.signal;
+  private readonly abortion = new LazyAbort();
   private readonly upstream: Socket;
   private readonly pipelines: { readonly upstream: Pipeline; readonly downstream: Pipeline };
   private closedSockets = 0;
@@ -88,6 +90,10 @@ export class TcpLink implements ActiveLink, LinkControl {
     }
   }
 
+  get signal(): AbortSignal {
+    return this.abortion.signal;
+  }
+
   faultAdded(fault: Fault, order: number): void {
     if (faultDefinition(fault.type)?.level === 'stream' && rolls(fault)) attachStage(fault, order, this, this.pipelines);
   }
@@ -107,7 +113,7 @@ export class TcpLink implements ActiveLink, LinkControl {
     this.upstream.destroy();
     // destroySoon flushes what was already written (limit_data's last bytes), then closes.
     this.client.destroySoon();
-    this.controller.abort();
+    this.abortion.abort();
   }
 
   destroy(): void {
@@ -119,7 +125,7 @@ export class TcpLink implements ActiveLink, LinkControl {
   private cleanUp(): void {
     if (this.isCleanedUp) return;
     this.isCleanedUp = true;
-    this.controller.abort();
+    this.abortion.abort();
     this.pipelines.upstream.dispose();
     this.pipelines.downstream.dispose();
     this.host.unregister(this);
