@@ -1,6 +1,9 @@
 import type { Redactor } from '../core/redact.js';
 import type { Credential, MonitorConfig } from '../config/schema.js';
-import type { HttpClient } from '../http/types.js';
+import { checkConformance } from '../engine/audit/conformance.js';
+import type { Exchange, HttpClient } from '../http/types.js';
+import type { SpecModel } from '../spec/model.js';
+import type { SchemaValidator } from '../spec/schema-validator.js';
 import { evaluateAssertions } from './assertions.js';
 import type { AssertionResult } from './assertions.js';
 import { tlsDaysLeft } from './tls-expiry.js';
@@ -21,6 +24,8 @@ export interface HttpCheckContext {
   readonly credentials: readonly Credential[];
   /** Base URL for monitors that name a spec operation. */
   readonly target?: string;
+  /** The spec, for `assert.conformance` on monitors that name an operation. */
+  readonly spec?: { readonly model: SpecModel; readonly validator: SchemaValidator };
 }
 
 /** The URL and method a monitor requests: its `url`, or its operation's path joined to `target`. */
@@ -47,6 +52,7 @@ export async function runHttpCheck(monitor: MonitorConfig, ctx: HttpCheckContext
   const assertions: AssertionResult[] = [];
   if (exchange.error) assertions.push({ assertion: 'reachable', ok: false, detail: `${exchange.error.code}: ${exchange.error.message}` });
   else assertions.push(...evaluateAssertions(monitor.assert, exchange));
+  if (monitor.assert.conformance && !exchange.error) assertions.push(conformanceOf(monitor, ctx, exchange));
   if (monitor.assert.tlsDaysLeft !== undefined && url.startsWith('https:')) {
     const tls = await tlsDaysLeft(new URL(url), monitor.timeout);
     if ('error' in tls) assertions.push({ assertion: 'tls expiry', ok: false, detail: tls.error });
@@ -63,4 +69,17 @@ export async function runHttpCheck(monitor: MonitorConfig, ctx: HttpCheckContext
       assertions: assertions.map((a) => ({ ...a, detail: ctx.redactor.text(a.detail) })),
     },
   };
+}
+
+/** The response against the spec's response schema for the monitor's operation (status, headers, body). */
+function conformanceOf(monitor: MonitorConfig, ctx: HttpCheckContext, exchange: Exchange): AssertionResult {
+  if (!ctx.spec) return { assertion: 'conformance', ok: false, detail: 'no spec in the config to check conformance against' };
+  const [method = 'GET', path = '/'] = (monitor.operation ?? '').split(' ');
+  const operation = ctx.spec.model.operations.find((o) => o.key.toUpperCase() === `${method.toUpperCase()} ${path}`.toUpperCase());
+  if (!operation) return { assertion: 'conformance', ok: false, detail: `operation '${monitor.operation ?? ''}' is not in the spec` };
+  const problems = checkConformance(ctx.spec.model, ctx.spec.validator, operation, { ...exchange, operation: operation.key, phase: 'monitor', role: monitor.credential ?? null, inputKind: 'valid' });
+  const first = problems[0];
+  return first
+    ? { assertion: 'conformance', ok: false, detail: `${first.message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}` }
+    : { assertion: 'conformance', ok: true, detail: `matches ${operation.key} in the spec` };
 }

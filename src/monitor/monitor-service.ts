@@ -7,7 +7,7 @@ import type { HttpClient } from '../http/types.js';
 import type { CheckResultInput, MonitorRecord, Store } from '../store/types.js';
 import { AlertDispatcher } from './alert-dispatcher.js';
 import { runHttpCheck, monitorRequestTarget } from './http-check.js';
-import type { CheckOutcome } from './http-check.js';
+import type { CheckOutcome, HttpCheckContext } from './http-check.js';
 import { IncidentTracker } from './incidents.js';
 import { storeReport } from './stored-report.js';
 import { cronSchedule, intervalSchedule } from './schedule.js';
@@ -34,6 +34,8 @@ export interface MonitorServiceOptions {
   readonly redactor: Redactor;
   readonly credentials: readonly Credential[];
   readonly target?: string;
+  /** The spec, for conformance assertions. */
+  readonly spec?: HttpCheckContext['spec'];
   readonly channels: readonly AlertChannelConfig[];
   readonly logger: Logger;
   readonly runReport?: ReportRunner;

@@ -22,6 +22,7 @@ import { ensureAdmin } from '../../server/auth.js';
 import { openStore } from '../../store/open-store.js';
 import type { Retention } from '../../store/types.js';
 import { loadSpec } from '../../spec/load.js';
+import { createSchemaValidator } from '../../spec/schema-validator.js';
 import { runAuditFromInput } from './audit.js';
 
 interface ServeFlags {
@@ -82,6 +83,9 @@ export async function startServe(options: ServeFlags): Promise<{ url: string; cl
   const client = createHttpClient({ isUnsafeAllowed: false, maxBodyBytes: 256 * 1024 });
   // Alert receivers are configured by the operator, so POSTs to them are allowed off-loopback.
   const alertClient = createHttpClient({ isUnsafeAllowed: true, maxBodyBytes: 64 * 1024 });
+  const needsSpec = monitors.some((m) => m.assert.conformance);
+  if (needsSpec && !loaded?.specSource) throw new FaultlineError('E_CONFIG_INVALID', 'a monitor asserts conformance but the config has no `spec`', { location: { ...(loaded ? { file: loaded.file } : {}), field: 'spec' } });
+  const specModel = needsSpec && loaded?.specSource ? await loadSpec(loaded.specSource) : undefined;
   const service = new MonitorService({
     store,
     client,
@@ -89,6 +93,7 @@ export async function startServe(options: ServeFlags): Promise<{ url: string; cl
     redactor,
     credentials,
     ...(config?.target ? { target: config.target } : {}),
+    ...(specModel ? { spec: { model: specModel, validator: createSchemaValidator(specModel) } } : {}),
     channels: config?.alerts ?? [],
     logger: logger.child({ component: 'monitor' }),
     runReport: (monitor) => runScheduledReport(monitor, loaded?.specSource, config),
