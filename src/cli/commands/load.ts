@@ -76,7 +76,7 @@ export function loadCommand(): Command {
     .option('--method <method>', 'method when no spec operations are given', 'GET')
     .option('-H, --header <header>', "header for every request, repeatable: 'Name: value'", collect, [])
     .option('--body <body>', 'body when no spec operations are given')
-    .option('--connections <n>', 'connections the generator may open (default 50)')
+    .option('--connections <n>', 'connections the generator may open (default: the peak rate, 50 to 1000; VUs in the closed model)')
     .option('--max-in-flight <n>', 'requests in flight or waiting before new ones are dropped (default 10000)')
     .option('--timeout <duration>', 'from the scheduled start of a request to its last byte (default 10s)')
     .option('--connect-timeout <duration>', 'to open a TCP connection', '3s')
@@ -122,7 +122,7 @@ export function loadCommand(): Command {
         target: flags.operations || scenario?.requests ? target : originOf(target),
         requests: templates,
         executor,
-        connections: flags.connections ? wholeNumber(flags.connections, '--connections') : (loadSection?.connections ?? 50),
+        connections: flags.connections ? wholeNumber(flags.connections, '--connections') : (loadSection?.connections ?? defaultConnections(executor)),
         maxInFlight: flags.maxInFlight ? wholeNumber(flags.maxInFlight, '--max-in-flight') : (loadSection?.maxInFlight ?? 10_000),
         timeoutMs: flags.timeout !== undefined ? positiveDuration(flags.timeout, '--timeout') : (loadSection?.timeout ?? 10_000),
         connectTimeoutMs: positiveDuration(flags.connectTimeout, '--connect-timeout'),
@@ -221,6 +221,18 @@ function positiveDuration(flag: string, field: string): number {
   const value = parseDurationMs(flag, field);
   if (value <= 0) throw usage(field, `${field} must be above zero`);
   return value;
+}
+
+/**
+ * Open model: enough connections for a second of requests at the peak rate (50 to 1000), so a server
+ * that holds requests for up to a second gets them all rather than a queue in the generator. Closed
+ * model: one per VU.
+ */
+function defaultConnections(executor: Executor): number {
+  if (executor.kind === 'constant-vus') return executor.vus;
+  if (executor.kind === 'ramping-vus') return Math.max(1, executor.startVus, ...executor.stages.map((s) => s.target));
+  const peak = executor.kind === 'constant-arrival-rate' ? executor.ratePerSecond : Math.max(executor.startRatePerSecond, ...executor.stages.map((s) => s.target));
+  return Math.min(1000, Math.max(50, Math.ceil(peak)));
 }
 
 /** One thread is plenty below a few thousand requests per second (or 64 VUs); above, use the cores. */
