@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { LinkClosedError } from './abortable-sleep.js';
 import type { Chunk, Stage } from './types.js';
 
@@ -6,7 +7,7 @@ export interface Sink {
   write(chunk: Chunk): Promise<void>;
   end(): Promise<void>;
   /** Optional fast path: write at once; false when the sink is full and `drained()` must be awaited. */
-  writeNow?(chunk: Chunk): boolean;
+  writeNow?(data: Buffer): boolean;
   drained?(): Promise<void>;
 }
 
@@ -55,11 +56,12 @@ export class Pipeline {
     return this.stages.some((s) => s.name === name);
   }
 
-  push(chunk: Chunk): void {
+  /** Bytes as read from the source: written straight through when no fault acts on this direction. */
+  pushData(data: Buffer): void {
     if (this.isEnding) return;
-    // No fault on this direction and nothing queued: hand the chunk straight over, as a pipe would.
+    // No fault on this direction and nothing queued: hand the bytes over at once, as a pipe would.
     if (this.stages.length === 0 && !this.isRunning && this.queue.length === 0 && this.sink.writeNow && this.sink.drained) {
-      if (!this.sink.writeNow(chunk)) {
+      if (!this.sink.writeNow(data)) {
         this.isRunning = true;
         this.source.pause();
         void this.sink.drained().then(() => {
@@ -70,6 +72,11 @@ export class Pipeline {
       }
       return;
     }
+    this.push({ data, arrivedAt: performance.now() });
+  }
+
+  push(chunk: Chunk): void {
+    if (this.isEnding) return;
     this.queue.push(chunk);
     this.queuedBytes += chunk.data.length;
     if (!this.isPaused && this.queuedBytes > highWaterBytes) {

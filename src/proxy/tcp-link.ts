@@ -1,5 +1,4 @@
 import { connect, type Socket } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { LinkClosedError } from './abortable-sleep.js';
 import type { HostPort } from './address.js';
 import { faultDefinition } from './faults/registry.js';
@@ -33,7 +32,7 @@ export function socketSink(socket: Socket, ready?: Promise<void>): Sink {
       if (!socket.destroyed) socket.end();
     },
     // A socket buffers writes while it connects, so the fast path needs no wait; a dead one drops them.
-    writeNow: (chunk) => socket.destroyed || !socket.writable || socket.write(chunk.data),
+    writeNow: (data) => socket.destroyed || !socket.writable || socket.write(data),
     drained: () => drained(socket),
   };
 }
@@ -73,12 +72,12 @@ export class TcpLink implements ActiveLink, LinkControl {
     host.register(this);
     client.on('data', (data: Buffer) => {
       host.count('bytesFromClients', data.length);
-      this.pipelines.upstream.push({ data, arrivedAt: performance.now() });
+      this.pipelines.upstream.pushData(data);
     });
     client.on('end', () => this.pipelines.upstream.finish());
     this.upstream.on('data', (data: Buffer) => {
       host.count('bytesFromUpstream', data.length);
-      this.pipelines.downstream.push({ data, arrivedAt: performance.now() });
+      this.pipelines.downstream.pushData(data);
     });
     this.upstream.on('end', () => this.pipelines.downstream.finish());
     // An upstream that is down or breaks closes the client's connection: TCP has no way to say 502.
