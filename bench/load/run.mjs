@@ -176,14 +176,15 @@ async function stallCorrectness() {
     }).sort((a, b) => a - b);
     const at = (p) => expected[Math.ceil((p / 100) * expected.length) - 1];
     const ac = runAutocannonAgainst(stallUrl, rate, durationMs / 1000);
-    return { truth: { p50: at(50), p90: at(90), p99: at(99) }, faultline: fl, autocannon: ac };
+    const acFree = runAutocannonAgainst(stallUrl, undefined, durationMs / 1000);
+    return { truth: { p50: at(50), p90: at(90), p99: at(99) }, faultline: fl, autocannon: ac, autocannonUnlimited: acFree, loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') };
   } finally {
     server.kill('SIGTERM');
   }
 }
 
 function runAutocannonAgainst(target, rate, duration) {
-  const run = timed(process.execPath, [join(here, 'autocannon-run.mjs'), target, String(connections), String(duration), String(rate)]);
+  const run = timed(process.execPath, [join(here, 'autocannon-run.mjs'), target, String(connections), String(duration), ...(rate ? [String(rate)] : [])]);
   return JSON.parse(run.stdout.trim().split('\n').pop());
 }
 
@@ -216,6 +217,8 @@ async function memory() {
 
 try {
   const startedAt = new Date().toISOString();
+  const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const loadBefore = loadAverage();
   const rows = await efficiency();
   console.error(`bench/load: efficiency done: ${JSON.stringify(rows.map((r) => [r.tool, r.perInRunCpuSecond, r.perCpuSecond]))}`);
   const stall = await stallCorrectness();
@@ -228,7 +231,7 @@ try {
   const ac = rows.find((r) => r.tool === 'autocannon');
   const fl = rows.find((r) => r.tool === 'faultline');
   const lines = [
-    `Run ${startedAt}, Node ${process.version}, ${connections} connections, ${seconds} s each, median of ${rounds} alternating rounds; nginx pinned to core 0, generators to core 1. Requests per CPU-second of every round (during the run): ${rows.map((r) => `${r.tool} ${r.rounds.join(' / ')}`).join('; ')}.`,
+    `Run ${startedAt}, Node ${process.version}, load average ${loadBefore} before, ${connections} connections, ${seconds} s each, median of ${rounds} alternating rounds; nginx pinned to core 0, generators to core 1. Requests per CPU-second of every round (during the run): ${rows.map((r) => `${r.tool} ${r.rounds.join(' / ')}`).join('; ')}.`,
     '',
     '| tool | requests | req/s | p50 | p99 | CPU-s (process) | req per CPU-s (process) | CPU-s (during the run) | req per CPU-s (during the run) | max RSS |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -242,7 +245,10 @@ try {
     '| --- | ---: | ---: | ---: |',
     `| true (from the pattern and the schedule) | ${fmt(stall.truth.p50)} ms | ${fmt(stall.truth.p90)} ms | ${fmt(stall.truth.p99)} ms |`,
     `| faultline (open model) | ${fmt(stall.faultline.p50)} ms | ${fmt(stall.faultline.p90)} ms | ${fmt(stall.faultline.p99)} ms |`,
-    `| autocannon (-R 500) | ${fmt(stall.autocannon.p50)} ms | ${fmt(stall.autocannon.p90)} ms | ${fmt(stall.autocannon.p99)} ms |`,
+    `| autocannon (-R 500, closed model capped at the rate) | ${fmt(stall.autocannon.p50)} ms | ${fmt(stall.autocannon.p90)} ms | ${fmt(stall.autocannon.p99)} ms |`,
+    `| autocannon (no rate: closed model flat out, ${stall.autocannonUnlimited.requests} requests) | ${fmt(stall.autocannonUnlimited.p50)} ms | ${fmt(stall.autocannonUnlimited.p90)} ms | ${fmt(stall.autocannonUnlimited.p99)} ms |`,
+    '',
+    `Load average during the stall runs: ${stall.loadAverage}.`,
   ];
   if (mem) {
     lines.push('', `Memory, open model at ${mem.rate}/s for ${mem.seconds} s (${mem.requests} requests, ${mem.dropped} dropped), RSS every 5 s: ${mem.samples.map((s) => `${s.rssMb}`).join(', ')} MB.`);

@@ -31,7 +31,7 @@ function operationLines(op: OperationStats): string[] {
 export function renderLoadText(result: LoadResult, outcomes: readonly ThresholdOutcome[]): string {
   const lines = [
     `faultline load ${result.target}`,
-    `  ${result.executor.kind} ${executorLine(result)} (${result.model} model), ${(result.durationMs / 1000).toFixed(1)}s, planned ${result.planned}, ${result.maxOpenConnections} connections`,
+    `  ${result.executor.kind} ${executorLine(result)} (${result.model} model), ${(result.durationMs / 1000).toFixed(1)}s, planned ${result.planned}, ${result.maxOpenConnections} connection${result.maxOpenConnections === 1 ? '' : 's'}`,
     '',
     ...(result.operations.length > 1 ? [...operationLines(result.total), ''] : []),
     ...result.operations.flatMap((op) => [...operationLines(op), '']),
