@@ -130,6 +130,47 @@ describe('faultline load (runs)', () => {
     expect(report.findings).toEqual([expect.objectContaining({ check: 'load.threshold', cause: 'insufficient-testing', operation: 'GET /slow' })]);
   });
 
+  it('runs a scenario from the config with credentials, weights and its thresholds', async () => {
+    const specFile = join(dir, 'shop.yaml');
+    await writeFile(specFile, spec);
+    server = await startTestServer((req, res) => {
+      res.statusCode = req.method === 'POST' ? 201 : 200;
+      res.end('{}');
+    });
+    const configFile = join(dir, 'faultline.yaml');
+    await writeFile(configFile, [
+      `target: ${server.url}`,
+      'spec: shop.yaml',
+      'credentials:',
+      '  - name: shopper',
+      '    headers: { Authorization: "Bearer sekrit-token" }',
+      'load:',
+      '  thresholds: ["errors<1%"]',
+      '  scenarios:',
+      '    checkout:',
+      '      executor: ramping-arrival-rate',
+      '      stages: [{ duration: 1s, target: 100 }, { duration: 1s, target: 100 }]',
+      '      thresholds: ["GET /products: p(99)<5s"]',
+      '      requests:',
+      '        - { operation: GET /products, weight: 3 }',
+      '        - { name: order, method: POST, path: /orders, body: { sku: B-2 }, credential: shopper }',
+    ].join('\n'));
+    const out = join(dir, 'run-config');
+    const result = await runCli(['load', '--config', configFile, '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const load = JSON.parse(await readFile(join(out, 'load.json'), 'utf8'));
+    expect(load.executor.kind).toBe('ramping-arrival-rate');
+    expect(load.planned).toBe(150);
+    expect(load.total.completed).toBe(150);
+    expect(load.thresholds.map((t: { threshold: string; passed: boolean }) => [t.threshold, t.passed])).toEqual([['errors<1%', true], ['GET /products: p(99)<5s', true]]);
+    const orders = server.received.filter((r) => r.method === 'POST');
+    const products = server.received.filter((r) => r.method === 'GET');
+    expect(products.length).toBeGreaterThan(orders.length);
+    expect(orders[0]!.headers['authorization']).toBe('Bearer sekrit-token');
+    expect(JSON.parse(orders[0]!.body.toString())).toEqual({ sku: 'B-2' });
+    expect(await readFile(join(out, 'report.json'), 'utf8')).not.toContain('sekrit-token');
+  });
+
   it('runs the closed model with --vus and several threads', async () => {
     server = await startTestServer((_req, res) => res.end('ok'));
     const result = await runCli(['load', '--target', server.url, '--vus', '4', '--duration', '1s', '--threads', '2', '--format', 'json']);

@@ -42,6 +42,21 @@ describe('runShare (open model)', () => {
     expect(result.timeline.reduce((sum, second) => sum + second.completed, 0)).toBe(200);
   });
 
+  it('follows a ramping arrival rate to exactly the integral of its stages', async () => {
+    server = await startTestServer((_req, res) => res.end('ok'));
+    const result = await runShare({
+      plan: plan(server.url, { kind: 'ramping-arrival-rate', startRatePerSecond: 0, stages: [{ durationMs: 1000, target: 200 }, { durationMs: 500, target: 0 }] }),
+      share: { index: 0, count: 1 },
+      startAt: Date.now(),
+    });
+    expect(result.planned).toBe(150);
+    expect(result.operations[0]!.responses).toBe(150);
+    const [first, second] = result.timeline;
+    // 100 due in the first second (the ramp up), 50 in the half second of the ramp down.
+    expect(first!.sent).toBe(100);
+    expect(second!.sent).toBe(50);
+  });
+
   it('owns only its share of the iterations, so shares add up to the schedule', async () => {
     server = await startTestServer((_req, res) => res.end('ok'));
     const startAt = Date.now() + 50;
@@ -116,6 +131,23 @@ describe('runShare (closed model)', () => {
     expect(op.responses).toBe(op.sent);
     expect(op.responses).toBeGreaterThan(8);
     expect(result.planned).toBe(op.sent);
+  });
+
+  it('ramps the VUs up and down with the stages', async () => {
+    let inFlight = 0;
+    let most = 0;
+    server = await startTestServer((_req, res) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        res.end('ok');
+      }, 30);
+    });
+    const result = await runShare({ plan: plan(server.url, { kind: 'ramping-vus', startVus: 0, stages: [{ durationMs: 500, target: 6 }, { durationMs: 500, target: 0 }] }), share: { index: 0, count: 1 }, startAt: Date.now() });
+    expect(most).toBeGreaterThanOrEqual(3);
+    expect(most).toBeLessThanOrEqual(6);
+    expect(result.operations[0]!.responses).toBe(result.operations[0]!.sent);
   });
 
   it('stops at the iteration bound before the time bound', async () => {
