@@ -193,23 +193,27 @@ if (!redisUrl && process.env['CI'] === 'true') {
 }
 if (!redisUrl && process.env['CI'] !== 'true') process.stderr.write('skipping distributed load tests: set FAULTLINE_TEST_REDIS_URL=redis://127.0.0.1:6390 to run them\n');
 
-/** A `faultline worker` process, resolved once it listens on the queue. */
-async function startWorker(queue: string): Promise<ChildProcess> {
+/** A `faultline worker` process, resolved once it listens on the queue; `running` resolves when it takes a share. */
+async function startWorker(queue: string): Promise<{ child: ChildProcess; running: Promise<void> }> {
   const child = spawn(process.execPath, [binPath, 'worker', '--redis', redisUrl!, '--queue', queue, '--max-jobs', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
   workers.push(child);
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('worker did not start listening within 30 s')), 30_000);
-    let text = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      if (/listening on queue/.test(text)) {
+  let text = '';
+  const seen = (pattern: RegExp, what: string, timeoutMs: number) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`worker did not ${what} within ${timeoutMs / 1000} s: ${text}`)), timeoutMs);
+      const check = () => {
+        if (!pattern.test(text)) return;
         clearTimeout(timer);
         resolve();
-      }
+      };
+      child.stderr!.on('data', check);
+      check();
     });
-    child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${text}`)));
-  });
-  return child;
+  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const running = seen(/running share/, 'take a share', 90_000);
+  running.catch(() => undefined);
+  await seen(/listening on queue/, 'start listening', 30_000);
+  return { child, running };
 }
 
 const workers: ChildProcess[] = [];
@@ -247,9 +251,10 @@ describe.skipIf(!redisUrl)('faultline load --workers (Redis)', () => {
     const [, doomed] = await Promise.all([startWorker(queue), startWorker(queue)]);
     const out = join(dir, 'dist2');
     const run = runCli(['load', '--target', server.url, '--rate', '200/s', '--duration', '6s', '--workers', redisUrl!, '--queue', queue, '--worker-count', '2', '--out', out], { timeoutMs: 90_000 });
-    // Kill it mid-run: the shares start about 1.5 s after the run is queued.
-    await new Promise((resolve) => setTimeout(resolve, 4500));
-    doomed!.kill('SIGKILL');
+    // Kill it mid-run: its share starts at most 1.5 s after it takes it, and lasts 6 s.
+    await doomed!.running;
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    doomed!.child.kill('SIGKILL');
     const result = await run;
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/worker worker-\d died: no heartbeat for \d+ s; \d+ of its 600 planned requests were not sent/);
