@@ -55,7 +55,8 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadResult> {
   assertAnswered(options.plan.target, shares);
   const contributions: Contribution[] = shares.map((result, index) => ({ id: `thread-${index}`, result }));
   const cpu = process.cpuUsage(cpuBefore);
-  return mergeResults({ target: options.plan.target, executor: options.plan.executor, contributions, notes: abortNotes(shares), cpu: { threads: shares.length, ...cpu } });
+  const notes = [...abortNotes(shares), ...(options.signal?.aborted ? ['the run was interrupted: the results cover the part that ran'] : [])];
+  return mergeResults({ target: options.plan.target, executor: options.plan.executor, contributions, notes, cpu: { threads: shares.length, ...cpu } });
 }
 
 export function assertAnswered(target: string, shares: readonly ShareResult[]): void {
