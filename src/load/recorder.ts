@@ -77,7 +77,9 @@ export class Recorder {
   }
 
   private second(at: number): number {
-    return Math.max(0, Math.floor((at - this.t0) / 1000));
+    // Rounded to the microsecond first: (t0 + 1000) - t0 can come out as 999.9999 when t0 is a large
+    // float, which would put an iteration due exactly on a second boundary into the second before.
+    return Math.max(0, Math.floor(Math.round((at - this.t0) * 1000) / 1_000_000));
   }
 
   recordSent(request: number, dueAt: number): void {
