@@ -85,12 +85,30 @@ export interface ConformanceProblem {
   readonly path?: string;
 }
 
-/** A short concurrent burst's result: latency percentiles alone and under concurrency. */
+/** What a short open-model run of the load generator measured (latency from each request's scheduled start). */
+export interface BurstLoad {
+  /** Requests scheduled per second: the rate at which `concurrency` would be in flight at the solo latency. */
+  readonly ratePerSecond: number;
+  readonly sent: number;
+  readonly responses: number;
+  /** Iterations dropped because `count` were already in flight. */
+  readonly dropped: number;
+  readonly statuses: Readonly<Record<string, number>>;
+  /** Transport errors by code (timeout, reset, ...). */
+  readonly errors: Readonly<Record<string, number>>;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly maxMs: number;
+}
+
+/** A short burst's result: latencies one at a time (recorded exchanges), then under load. */
 export interface BurstResult {
   readonly sequentialMs: readonly number[];
-  readonly concurrentMs: readonly number[];
   readonly concurrency: number;
+  /** The sequential requests, recorded in the audit's traffic like every probe. */
   readonly exchanges: readonly AuditExchange[];
+  /** The concurrent half; null when no sequential request was answered, so there was no rate to aim at. */
+  readonly load: BurstLoad | null;
 }
 
 /** A resource id the audit saw the API hand out, and who it was handed to. */
@@ -161,7 +179,11 @@ export interface AuditServices {
   freshRequestFor(operation: Operation, options?: RequestOptions): Promise<ProbeRequest | null>;
   /** How a response departs from the spec for that operation. */
   conformance(operation: Operation, exchange: AuditExchange): readonly ConformanceProblem[];
-  /** Send `request` `count` times alone, then `count` times with `concurrency` in flight. */
+  /**
+   * The audit's short load phase: send `request` `count` times one at a time, then `count` times
+   * through the load generator (open model) at the rate that would keep `concurrency` in flight if
+   * the latency stayed as it was alone. Null when the budget cannot cover both halves.
+   */
   burst(request: ProbeRequest, options: { readonly count: number; readonly concurrency: number }): Promise<BurstResult | null>;
   /** True when destructive methods may go to this target (loopback, or --unsafe). */
   readonly isDestructiveAllowed: boolean;

@@ -83,9 +83,30 @@ describe('AuditSession', () => {
     const result = await audit.burst({ method: 'GET', path: '/things' }, { count: 10, concurrency: 4 });
     expect(count).toBe(20);
     expect(result?.sequentialMs).toHaveLength(10);
-    expect(result?.concurrentMs).toHaveLength(10);
-    expect(result?.exchanges).toHaveLength(20);
+    // The load half goes through the load generator: counted, not recorded one by one.
+    expect(result?.load).toMatchObject({ sent: 10, responses: 10, statuses: { '200': 10 }, dropped: 0 });
+    expect(result?.exchanges).toHaveLength(10);
     expect(audit.remainingRequests()).toBe(10);
+  });
+
+  it('sends the load half of a burst with the same method, base path, headers and body, and times a queue from the schedule', async () => {
+    const seen: string[] = [];
+    let tail = Promise.resolve();
+    const audit = await sessionFor(async (request, response) => {
+      seen.push(`${request.method} ${request.url} ${request.headers['authorization']} ${request.body}`);
+      // One slot of 20 ms: requests that arrive together wait for each other.
+      const turn = tail.then(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
+      tail = turn;
+      await turn;
+      json(response, 201, {});
+    }, { base: '/api' });
+    const result = await audit.burst({ method: 'POST', path: '/things', headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: '{"a":1}' }, { count: 10, concurrency: 5 });
+    expect(seen).toHaveLength(20);
+    expect(new Set(seen)).toEqual(new Set(['POST /api/things Bearer t {"a":1}']));
+    const load = result!.load!;
+    expect(load.statuses).toEqual({ '201': 10 });
+    // Scheduled at 5 per solo latency while the API serves one at a time: the last waits for the nine before it.
+    expect(load.maxMs).toBeGreaterThan(Math.min(...result!.sequentialMs) * 4);
   });
 
   it('creates a fresh resource for a delete and aims the delete at it, not at the example', async () => {

@@ -1,4 +1,4 @@
-import type { AuditExchange, AuditServices, BurstResult, DependencyHandle, ProbeRequest, RequestOptions, Role } from '../../checks/types.js';
+import type { AuditExchange, AuditServices, BurstLoad, BurstResult, DependencyHandle, ProbeRequest, RequestOptions, Role } from '../../checks/types.js';
 import type { HttpClient } from '../../http/types.js';
 import type { Operation, SpecModel } from '../../spec/model.js';
 import { deadlineCutLabel } from '../../checks/audit/resilience/transport-failure.js';
@@ -9,6 +9,19 @@ import { checkConformance } from './conformance.js';
 import { createSchemaValidator } from '../../spec/schema-validator.js';
 import { isRoleAllowed, requestFor } from './request-builder.js';
 import { collectionOf, ValuePool } from './value-pool.js';
+import { decodeHistogram, summarize } from '../../load/histogram.js';
+import { runShare } from '../../load/run-share.js';
+import type { LoadPlan } from '../../load/types.js';
+
+const destructiveMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// A burst of 20 at a sub-millisecond solo latency would otherwise be scheduled inside a few microseconds.
+const maxLoadRate = 5000;
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
 
 export interface AuditSetup {
   readonly spec: SpecModel;
@@ -142,29 +155,65 @@ export class AuditSession implements AuditServices {
   }
 
   async burst(request: ProbeRequest, options: { count: number; concurrency: number }): Promise<BurstResult | null> {
-    const total = options.count * 2;
-    if (this.setup.budget.remaining() < total) return null;
+    if (this.setup.budget.remaining() < options.count * 2) return null;
+    if (destructiveMethods.has(request.method.toUpperCase()) && !this.isDestructiveAllowed) return null;
     const exchanges: AuditExchange[] = [];
     const sequentialMs: number[] = [];
     for (let i = 0; i < options.count; i++) {
       const exchange = await this.send({ ...request, inputKind: 'probe' });
       if (!exchange) break;
       exchanges.push(exchange);
-      sequentialMs.push(exchange.timings.durationMs);
+      if (exchange.response) sequentialMs.push(exchange.timings.durationMs);
     }
-    const concurrentMs: number[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < options.count) {
-        next++;
-        const exchange = await this.send({ ...request, inputKind: 'probe' });
-        if (!exchange) return;
-        exchanges.push(exchange);
-        concurrentMs.push(exchange.timings.durationMs);
-      }
+    const aloneMs = median(sequentialMs);
+    const load = aloneMs === null ? null : await this.loadPhase(request, options, aloneMs);
+    return { sequentialMs, concurrency: options.concurrency, exchanges, load };
+  }
+
+  /**
+   * The concurrent half of a burst, run by the load generator in the open model: requests start on
+   * schedule whatever the API does and latency counts from the scheduled start, so a route that queues
+   * shows its queue instead of slowing the sender down (coordinated omission, see docs/load.md).
+   */
+  private async loadPhase(request: ProbeRequest, options: { count: number; concurrency: number }, aloneMs: number): Promise<BurstLoad | null> {
+    let granted = 0;
+    while (granted < options.count && this.setup.budget.take()) granted++;
+    const timeoutMs = Math.min(request.timeoutMs ?? this.setup.timeoutMs, this.setup.budget.msLeft());
+    if (granted === 0 || timeoutMs <= 0) return null;
+    // Little's law: `concurrency` in flight at the solo latency.
+    const ratePerSecond = Math.min(maxLoadRate, Math.max(1, Math.round((options.concurrency * 1000) / Math.max(aloneMs, 0.5))));
+    const plan: LoadPlan = {
+      target: this.target,
+      requests: [{ name: request.operation ?? `${request.method} ${request.path}`, method: request.method, path: request.path, headers: request.headers ?? {}, ...(request.body !== undefined ? { body: request.body } : {}), weight: 1 }],
+      executor: { kind: 'constant-arrival-rate', ratePerSecond, durationMs: Math.max(1, Math.ceil((granted * 1000) / ratePerSecond)) },
+      connections: options.concurrency,
+      maxInFlight: granted,
+      timeoutMs,
+      connectTimeoutMs: Math.min(timeoutMs, 5000),
+      maxIterations: granted,
     };
-    await Promise.all(Array.from({ length: options.concurrency }, worker));
-    return { sequentialMs, concurrentMs, concurrency: options.concurrency, exchanges };
+    let result;
+    try {
+      result = await runShare({ plan, share: { index: 0, count: 1 }, startAt: Date.now() });
+    } catch {
+      // A request the generator cannot put on the wire (a header it refuses): the burst has no load half.
+      return null;
+    }
+    const counts = result.operations[0]!;
+    const latency = summarize(decodeHistogram(counts.histogram));
+    this.sentCount += counts.sent;
+    this.events.push({ type: 'request', phase: this.phase, operation: request.operation ?? null, status: null, durationMs: latency.p95 });
+    return {
+      ratePerSecond,
+      sent: counts.sent,
+      responses: counts.responses,
+      dropped: counts.dropped,
+      statuses: counts.statuses,
+      errors: counts.errors,
+      p50Ms: latency.p50,
+      p95Ms: latency.p95,
+      maxMs: latency.max,
+    };
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { AuditExchange, AuditServices, ProbeRequest } from '../../types.js';
+import type { AuditExchange, AuditServices, BurstLoad, ProbeRequest } from '../../types.js';
 import { defineCheck } from '../../define.js';
 import { evidenceOf, isSuccess } from '../evidence.js';
 
@@ -57,20 +57,32 @@ export const latencyCollapse = defineCheck({
       const aloneMs = Math.min(first.aloneMs, second.aloneMs);
       const togetherMs = Math.min(first.togetherMs, second.togetherMs);
       if (togetherMs <= aloneMs * minRatio || togetherMs - aloneMs <= minIncreaseMs) continue;
+      const load = second.load;
       yield {
         operation: operation.key,
         status: second.slowest.response?.status ?? null,
-        detail: `p95 latency rose from ${aloneMs} ms with one request at a time to ${togetherMs} ms with ${burst.concurrency} in flight (${(togetherMs / Math.max(aloneMs, 1)).toFixed(1)}×; lower of two bursts of ${burst.count} requests each way: ${first.aloneMs} → ${first.togetherMs} ms and ${second.aloneMs} → ${second.togetherMs} ms).`,
-        evidence: [evidenceOf(second.slowest, `slowest of the burst: ${Math.round(second.slowest.timings.durationMs)} ms`)],
+        detail: `p95 latency rose from ${aloneMs} ms with one request at a time to ${togetherMs} ms with ${burst.concurrency} in flight (${(togetherMs / Math.max(aloneMs, 1)).toFixed(1)}×; lower of two bursts: ${first.aloneMs} → ${first.togetherMs} ms and ${second.aloneMs} → ${second.togetherMs} ms). Under load, ${load.sent} requests were started on schedule at ${load.ratePerSecond}/s, the rate that keeps ${burst.concurrency} in flight at the solo latency, and timed from their scheduled start: p50 ${load.p50Ms} ms, max ${load.maxMs} ms${outcomes(load)}.`,
+        evidence: [evidenceOf(second.slowest, `slowest of the requests sent one at a time: ${Math.round(second.slowest.timings.durationMs)} ms`)],
       };
     }
   },
 });
 
-/** One burst's p95 latencies, alone and together, in whole milliseconds, and its slowest exchange. */
+/** One burst's p95 latencies, alone and under load, in whole milliseconds, and its slowest solo exchange. */
 async function measure(audit: AuditServices, request: ProbeRequest) {
   const result = await audit.burst(request, burst);
-  if (!result || result.sequentialMs.length === 0 || result.concurrentMs.length === 0) return null;
+  const load = result?.load;
+  if (!result || !load || load.responses === 0 || result.sequentialMs.length === 0) return null;
   const slowest = [...result.exchanges].sort((a, b) => b.timings.durationMs - a.timings.durationMs)[0]!;
-  return { aloneMs: Math.round(p95(result.sequentialMs)), togetherMs: Math.round(p95(result.concurrentMs)), slowest };
+  return { aloneMs: Math.round(p95(result.sequentialMs)), togetherMs: Math.round(load.p95Ms), slowest, load };
+}
+
+/** ", statuses 200×18, 503×2, 1 timeout" when anything but the first status showed up. */
+function outcomes(load: BurstLoad): string {
+  const statuses = Object.entries(load.statuses);
+  const errors = Object.entries(load.errors);
+  if (statuses.length <= 1 && errors.length === 0 && load.dropped === 0) return '';
+  const parts = [...statuses.map(([status, count]) => `${status}×${count}`), ...errors.map(([code, count]) => `${code}×${count}`)];
+  if (load.dropped > 0) parts.push(`${load.dropped} dropped`);
+  return `; outcomes ${parts.join(', ')}`;
 }
