@@ -1,7 +1,8 @@
 /**
- * A minimal incremental HTTP/1.x response reader for the load generator. It reads the status, the
- * three headers that frame a message (Content-Length, Transfer-Encoding, Connection) and counts body
- * bytes without keeping them: enough to know where each response ends on a kept-alive connection.
+ * A minimal incremental HTTP/1.x response reader: the load generator counts responses with it, and the
+ * proxy's fast lane finds where each forwarded response ends. It reads the status, the three headers
+ * that frame a message (Content-Length, Transfer-Encoding, Connection) and counts body bytes without
+ * keeping them: enough to know where each response ends on a kept-alive connection.
  * Framing follows RFC 9112 §6.3: no body for HEAD, 1xx, 204 and 304; chunked wins over Content-Length;
  * otherwise Content-Length; otherwise the body runs to the end of the connection.
  */

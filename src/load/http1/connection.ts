@@ -3,7 +3,7 @@ import tls from 'node:tls';
 import { toTransportError } from '../../http/transport-error.js';
 import type { TransportErrorCode } from '../../http/types.js';
 import type { TargetAddress } from './request-bytes.js';
-import { ResponseParser, type ResponseEnd } from './response-parser.js';
+import { ResponseParser, type ResponseEnd } from '../../http/wire/response-parser.js';
 
 /** What a connection tells its pool. */
 export interface ConnectionOwner {

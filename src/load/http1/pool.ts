@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { TransportErrorCode } from '../../http/types.js';
 import { Connection, type ConnectionOwner } from './connection.js';
 import type { PreparedRequest, TargetAddress } from './request-bytes.js';
-import type { ResponseEnd } from './response-parser.js';
+import type { ResponseEnd } from '../../http/wire/response-parser.js';
 
 /** One iteration: which prepared request, and when it was due (performance.now() ms). */
 export interface Job {
