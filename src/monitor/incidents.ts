@@ -51,8 +51,10 @@ export class IncidentTracker {
     this.passes = 0;
     this.failures += 1;
     if (!this.open && this.failures >= this.policy.retries + 1) {
-      this.open = await this.store.openIncident({ monitorId: this.monitorId, openedAt: outcome.at, reason: outcome.error ?? 'check failed', failures: this.failures });
-      return { type: 'opened', incident: this.open };
+      const { incident, created } = await this.store.openIncident({ monitorId: this.monitorId, openedAt: outcome.at, reason: outcome.error ?? 'check failed', failures: this.failures });
+      this.open = incident;
+      // Another worker opened it first: it alerts, this one only follows the incident.
+      return created ? { type: 'opened', incident } : undefined;
     }
     return undefined;
   }

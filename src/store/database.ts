@@ -2,6 +2,7 @@ import type { Generated, Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator } from 'kysely';
 import { FaultlineError } from '../core/errors.js';
 import { init } from './migrations/0001-init.js';
+import { oneOpenIncident } from './migrations/0002-one-open-incident.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -41,7 +42,7 @@ export interface Database {
 
 /** The numbered migrations, in order. Add a file `000N-name.ts` and one line here. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
-  return { '0001-init': init(dialect) };
+  return { '0001-init': init(dialect), '0002-one-open-incident': oneOpenIncident() };
 }
 
 /** Bring the schema up to date; run at every start. */

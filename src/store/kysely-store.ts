@@ -128,17 +128,24 @@ export class KyselyStore implements Store {
     return { ok, failed };
   }
 
-  async openIncident(input: { monitorId: number; openedAt: number; reason: string; failures: number }): Promise<IncidentRecord> {
-    const row = await this.db
-      .insertInto('incidents')
-      .values({ monitor_id: input.monitorId, opened_at: input.openedAt, closed_at: null, reason: input.reason, failures: input.failures })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toIncident(row);
+  async openIncident(input: { monitorId: number; openedAt: number; reason: string; failures: number }): Promise<{ incident: IncidentRecord; created: boolean }> {
+    // A few rounds at most: the open incident that made the insert a no-op can be closed before it is read.
+    for (let round = 0; round < 3; round++) {
+      const row = await this.db
+        .insertInto('incidents')
+        .values({ monitor_id: input.monitorId, opened_at: input.openedAt, closed_at: null, reason: input.reason, failures: input.failures })
+        .onConflict((oc) => oc.doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (row) return { incident: toIncident(row), created: true };
+      const open = await this.openIncidentFor(input.monitorId);
+      if (open) return { incident: open, created: false };
+    }
+    throw new Error(`could not open an incident for monitor ${input.monitorId}: it kept opening and closing under us`);
   }
 
   async closeIncident(id: number, closedAt: number): Promise<IncidentRecord | undefined> {
-    const row = await this.db.updateTable('incidents').set({ closed_at: closedAt }).where('id', '=', id).returningAll().executeTakeFirst();
+    const row = await this.db.updateTable('incidents').set({ closed_at: closedAt }).where('id', '=', id).where('closed_at', 'is', null).returningAll().executeTakeFirst();
     return row && toIncident(row);
   }
 

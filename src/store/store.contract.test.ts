@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from './open-store.js';
 import { requirePostgresInCi, testStoreKinds } from './test-stores.js';
 import type { TestStore } from './test-stores.js';
 import type { Store } from './types.js';
@@ -33,7 +34,7 @@ describe.each(testStoreKinds().map((kind) => [kind.name, kind] as const))('Store
     expect(edited?.enabled).toBe(false);
     expect(edited?.definition).toEqual({ x: 1 });
     await store.addResult({ monitorId: monitor.id, startedAt: 1, durationMs: 2, ok: false, status: 500, error: null, lagMs: 0, detail: [] });
-    const incident = await store.openIncident({ monitorId: monitor.id, openedAt: 1, reason: 'HTTP 500', failures: 3 });
+    const { incident } = await store.openIncident({ monitorId: monitor.id, openedAt: 1, reason: 'HTTP 500', failures: 3 });
     await store.addAlertDelivery({ monitorId: monitor.id, incidentId: incident.id, channel: 'hook', kind: 'failure', at: 2, attempt: 1, ok: true, result: 'HTTP 200' });
     expect(await store.deleteMonitor(monitor.id)).toBe(true);
     expect(await store.getMonitor(monitor.id)).toBeUndefined();
@@ -76,17 +77,43 @@ describe.each(testStoreKinds().map((kind) => [kind.name, kind] as const))('Store
   it('has at most one open incident found per monitor and closes it on recovery', async () => {
     const monitor = await store.upsertMonitor({ name: 'i', definition: {}, source: 'config' });
     expect(await store.openIncidentFor(monitor.id)).toBeUndefined();
-    const incident = await store.openIncident({ monitorId: monitor.id, openedAt: 1000, reason: 'status 503', failures: 2 });
+    const { incident, created } = await store.openIncident({ monitorId: monitor.id, openedAt: 1000, reason: 'status 503', failures: 2 });
+    expect(created).toBe(true);
     expect(await store.openIncidentFor(monitor.id)).toEqual(incident);
+    expect(await store.openIncident({ monitorId: monitor.id, openedAt: 2000, reason: 'again', failures: 3 })).toEqual({ incident, created: false });
     const closed = await store.closeIncident(incident.id, 5000);
     expect(closed).toMatchObject({ closedAt: 5000, reason: 'status 503', failures: 2 });
+    expect(await store.closeIncident(incident.id, 6000)).toBeUndefined();
     expect(await store.openIncidentFor(monitor.id)).toBeUndefined();
     expect(await store.listIncidents()).toEqual([closed]);
+    const next = await store.openIncident({ monitorId: monitor.id, openedAt: 7000, reason: 'down again', failures: 1 });
+    expect(next.created).toBe(true);
+    expect(next.incident.id).not.toBe(incident.id);
+  });
+
+  it('opens one incident when two connections open one for the same monitor at once', async () => {
+    const monitor = await store.upsertMonitor({ name: 'race', definition: {}, source: 'config' });
+    const other = await openStore(handle.url);
+    try {
+      for (let round = 0; round < 5; round++) {
+        const opened = await Promise.all(
+          [store, other, store, other].map((s, i) => s.openIncident({ monitorId: monitor.id, openedAt: round * 10 + i, reason: `worker ${i}`, failures: 1 })),
+        );
+        expect(opened.filter((o) => o.created)).toHaveLength(1);
+        expect(new Set(opened.map((o) => o.incident.id)).size).toBe(1);
+        const id = opened[0]?.incident.id ?? -1;
+        const closed = await Promise.all([store.closeIncident(id, round * 10 + 9), other.closeIncident(id, round * 10 + 9)]);
+        expect(closed.filter((c) => c !== undefined)).toHaveLength(1);
+      }
+      expect(await store.listIncidents({ monitorId: monitor.id })).toHaveLength(5);
+    } finally {
+      await other.close();
+    }
   });
 
   it('records every alert delivery with its result, by monitor and by incident', async () => {
     const monitor = await store.upsertMonitor({ name: 'a', definition: {}, source: 'config' });
-    const incident = await store.openIncident({ monitorId: monitor.id, openedAt: 1, reason: 'down', failures: 1 });
+    const { incident } = await store.openIncident({ monitorId: monitor.id, openedAt: 1, reason: 'down', failures: 1 });
     await store.addAlertDelivery({ monitorId: monitor.id, incidentId: incident.id, channel: 'ops', kind: 'failure', at: 10, attempt: 1, ok: false, result: 'ECONNREFUSED' });
     await store.addAlertDelivery({ monitorId: monitor.id, incidentId: incident.id, channel: 'ops', kind: 'failure', at: 20, attempt: 2, ok: true, result: 'HTTP 204' });
     const list = await store.listAlertDeliveries({ incidentId: incident.id });

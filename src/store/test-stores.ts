@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import type { Database } from './database.js';
 import { openPostgresStore, openSqliteStore } from './open-store.js';
 import type { Store } from './types.js';
 
@@ -65,6 +68,34 @@ export async function openTempPostgres(adminUrl: string): Promise<TestStore> {
     url: url.toString(),
     async dispose() {
       await store.close().catch(() => {});
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+/** An empty database of the kind, no migration run, for tests of the migrations themselves. */
+export async function openEmptyDatabase(kind: 'sqlite' | 'postgres'): Promise<{ db: Kysely<Database>; dispose(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-store-'));
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(join(dir, 'empty.db')) }) });
+    return {
+      db,
+      async dispose() {
+        await db.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const adminUrl = process.env.FAULTLINE_TEST_PG_URL ?? '';
+  const name = `faultline_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 2 }) }) });
+  return {
+    db,
+    async dispose() {
+      await db.destroy();
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };

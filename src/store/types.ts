@@ -23,7 +23,13 @@ export interface Store {
   /** Counts of ok and failed results since a time, for uptime percentages. */
   countResults(query: { monitorId: number; since: number }): Promise<{ ok: number; failed: number }>;
 
-  openIncident(input: { monitorId: number; openedAt: number; reason: string; failures: number }): Promise<IncidentRecord>;
+  /**
+   * Open an incident unless the monitor has one open already, atomically (a unique index on open
+   * incidents): of two workers opening at once, one gets `created: true`, the other the same incident
+   * with `created: false`, so only one of them alerts.
+   */
+  openIncident(input: { monitorId: number; openedAt: number; reason: string; failures: number }): Promise<{ incident: IncidentRecord; created: boolean }>;
+  /** Close an open incident; undefined when it is unknown or already closed (another worker closed it). */
   closeIncident(id: number, closedAt: number): Promise<IncidentRecord | undefined>;
   openIncidentFor(monitorId: number): Promise<IncidentRecord | undefined>;
   /** Newest first. */
