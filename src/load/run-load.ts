@@ -1,6 +1,6 @@
 import { FaultlineError } from '../core/errors.js';
 import { isRequestAllowed } from '../http/interceptors/safety-guard.js';
-import { assertReachable } from './preflight.js';
+import { assertReachable } from '../http/reachability.js';
 import type { Progress, ShareResult } from './recorder.js';
 import { mergeResults, type Contribution, type LoadResult } from './result.js';
 import { runThreads } from './run-threads.js';
@@ -40,7 +40,7 @@ export function assertSafe(plan: LoadPlan, isUnsafeAllowed: boolean): void {
  */
 export async function runLoad(options: RunLoadOptions): Promise<LoadResult> {
   assertSafe(options.plan, options.isUnsafeAllowed);
-  await assertReachable(options.plan.target, options.plan.connectTimeoutMs);
+  await assertReachable(options.plan.target, { connectTimeoutMs: options.plan.connectTimeoutMs });
   const startAt = Date.now() + 50;
   // The generator's own CPU: from the start of the run to the merged result, all threads included.
   const cpuBefore = process.cpuUsage();

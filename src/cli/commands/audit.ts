@@ -11,6 +11,7 @@ import { finalReport } from '../../engine/events.js';
 import { selectChecks } from '../../engine/select.js';
 import { createHttpClient } from '../../http/client.js';
 import { isLoopbackUrl } from '../../http/interceptors/safety-guard.js';
+import { assertReachable } from '../../http/reachability.js';
 import { loadSpec } from '../../spec/load.js';
 import { exitCodeFor, parseFailOn } from '../exit.js';
 import { collect } from '../options.js';
@@ -50,6 +51,8 @@ export async function runAuditFromInput(input: AuditRunInput): Promise<Report> {
   const checks = selectChecks(allChecks, { only: input.only, skip: input.skip });
   const redactor = redactorFor(input.roles, input.isShowingSecrets ?? false);
   const spec = await loadSpec(input.specSource, { allowRemoteRefs: input.allowRemoteRefs });
+  // A target that cannot be reached is one clear error, not a report of findings about silence.
+  await assertReachable(input.target, { connectTimeoutMs: Math.min(input.budget.timeout, 10_000) });
   const client = createHttpClient({ isUnsafeAllowed: input.isUnsafe, timeoutMs: input.budget.timeout, maxBodyBytes: 64 * 1024 });
   try {
     const report = await finalReport(

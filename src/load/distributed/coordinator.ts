@@ -3,7 +3,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { FaultlineError } from '../../core/errors.js';
 import { executorDurationMs, isOpenModel } from '../executor-input.js';
 import { createLatencyHistogram, encodeHistogram } from '../histogram.js';
-import { assertReachable } from '../preflight.js';
+import { assertReachable } from '../../http/reachability.js';
 import type { Progress, ShareResult } from '../recorder.js';
 import { mergeResults, type Contribution, type LoadResult } from '../result.js';
 import { abortNotes, assertAnswered, assertSafe } from '../run-load.js';
@@ -64,7 +64,7 @@ export async function runDistributed(options: RunDistributedOptions): Promise<Lo
   const { plan } = options;
   const log = options.log ?? (() => {});
   assertSafe(plan, options.isUnsafeAllowed);
-  await assertReachable(plan.target, plan.connectTimeoutMs);
+  await assertReachable(plan.target, { connectTimeoutMs: plan.connectTimeoutMs });
   const connection = await connectRedis(options.redisUrl, '--workers');
   const queueName = options.queueName ?? defaultQueueName;
   const queue = new Queue<ShareJob, ShareResult>(queueName, { connection });
