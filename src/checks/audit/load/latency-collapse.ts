@@ -61,7 +61,7 @@ export const latencyCollapse = defineCheck({
       yield {
         operation: operation.key,
         status: second.slowest.response?.status ?? null,
-        detail: `p95 latency rose from ${aloneMs} ms with one request at a time to ${togetherMs} ms with ${burst.concurrency} in flight (${(togetherMs / Math.max(aloneMs, 1)).toFixed(1)}×; lower of two bursts: ${first.aloneMs} → ${first.togetherMs} ms and ${second.aloneMs} → ${second.togetherMs} ms). Under load, ${load.sent} requests were started on schedule at ${load.ratePerSecond}/s, the rate that keeps ${burst.concurrency} in flight at the solo latency, and timed from their scheduled start: p50 ${load.p50Ms} ms, max ${load.maxMs} ms${outcomes(load)}.`,
+        detail: `p95 latency rose from ${aloneMs} ms with one request at a time to ${togetherMs} ms with ${burst.concurrency} in flight (${(togetherMs / Math.max(aloneMs, 1)).toFixed(1)}×; lower of two bursts: ${first.aloneMs} → ${first.togetherMs} ms and ${second.aloneMs} → ${second.togetherMs} ms). Under load, ${load.sent} requests were started on schedule at ${load.ratePerSecond}/s, the rate that keeps ${burst.concurrency} in flight at the solo latency, and timed from their scheduled start: p50 ${Math.round(load.p50Ms)} ms, max ${Math.round(load.maxMs)} ms${outcomes(load)}.`,
         evidence: [evidenceOf(second.slowest, `slowest of the requests sent one at a time: ${Math.round(second.slowest.timings.durationMs)} ms`)],
       };
     }
