@@ -66,6 +66,21 @@ describe('https targets', () => {
     expect(report.findings.map((finding: { check: string }) => finding.check)).not.toContain('resilience.transport-failure');
   });
 
+  it('skips certificate verification under --insecure, and says so', async () => {
+    seen.length = 0;
+    const out = join(dir, 'insecure');
+    const load = await runCli(['load', '--target', `${target}/products`, '--rate', '20/s', '--duration', '1s', '--insecure', '--format', 'json'], { env: { NODE_EXTRA_CA_CERTS: '' } });
+    expect(load.code, load.stderr).toBe(0);
+    expect(load.stderr).toMatch(/warning: --insecure: https certificates are not verified/);
+    expect(JSON.parse(load.stdout).total.completed).toBe(20);
+    const audit = await runCli(['audit', '--spec', join(dir, 'spec.yaml'), '--target', target, '--budget-requests', '200', '--fail-on', 'none', '--insecure', '--out', out], { env: { NODE_EXTRA_CA_CERTS: '' } });
+    expect(audit.code, audit.stderr).toBe(0);
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
+    expect(report.notes).toContain('TLS certificates were not verified (--insecure): the findings say nothing about the certificate users will see');
+    expect(report.findings.map((finding: { check: string }) => finding.check)).not.toContain('resilience.transport-failure');
+    expect(seen.filter((line) => line === 'GET /products').length).toBeGreaterThanOrEqual(61);
+  });
+
   it('refuses an untrusted certificate before sending anything: one line naming the reason and the remedy, exit 2', async () => {
     for (const args of [
       ['load', '--target', target, '--rate', '10/s', '--duration', '1s'],
@@ -76,7 +91,7 @@ describe('https targets', () => {
       expect(result.code).toBe(2);
       const lines = errorLines(result.stderr).filter((line) => !line.startsWith('faultline: phase'));
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^faultline: --target: cannot reach 127\.0\.0\.1:\d+: the TLS handshake failed: self[- ]signed certificate \(to trust a private CA, run faultline with NODE_EXTRA_CA_CERTS=/);
+      expect(lines[0]).toMatch(/^faultline: --target: cannot reach 127\.0\.0\.1:\d+: the TLS handshake failed: self[- ]signed certificate \(to trust a private CA, run faultline with NODE_EXTRA_CA_CERTS=\/path\/to\/ca\.pem, or pass --insecure to skip verification\)$/);
       expect(seen).toEqual([]);
     }
   });

@@ -28,6 +28,8 @@ export interface HttpClientOptions {
   readonly isUnsafeAllowed: boolean;
   /** Concurrent connections per origin. Default 16. */
   readonly connections?: number;
+  /** Verify https certificates (default). False only under --insecure, for a self-signed staging API. */
+  readonly isTlsVerified?: boolean;
   /** Default 'faultline/<version>'. */
   readonly userAgent?: string;
   /** Sent with every request; a request's own headers win. */
@@ -82,7 +84,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     ...lowerCaseNames(options.defaultHeaders),
   };
   // Redirects are not followed: the agent has no redirect interceptor, so 3xx and `location` reach checks.
-  const agent = new Agent({ connections: options.connections ?? 16, connect: { timeout: timeoutMs + connectBackstopMs } });
+  const agent = new Agent({ connections: options.connections ?? 16, connect: { timeout: timeoutMs + connectBackstopMs, rejectUnauthorized: options.isTlsVerified ?? true } });
   const counters = { requests: 0, errors: 0 };
   let closing: Promise<void> | undefined;
 

@@ -14,6 +14,8 @@ export interface ReachabilityOptions {
   readonly connectTimeoutMs: number;
   /** The flag or config field the target came from, for the error's location. */
   readonly field?: string;
+  /** False under --insecure: the handshake must still complete, but any certificate is accepted. */
+  readonly isTlsVerified?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function assertReachable(target: string, options: ReachabilityOptio
     socket.once('error', (error) => fail(describe(error, options.connectTimeoutMs)));
     socket.once('connect', () => {
       if (!isTls) return succeed();
-      secure = tls.connect({ socket, servername: net.isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'] });
+      secure = tls.connect({ socket, servername: net.isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'], rejectUnauthorized: options.isTlsVerified ?? true });
       secure.once('secureConnect', () => {
         secure?.destroy();
         succeed();
@@ -70,7 +72,7 @@ function describe(error: Error, connectTimeoutMs: number): string {
 function tlsReason(error: Error): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const isTrust = /SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|CERT_UNTRUSTED|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID/.test(code);
-  const hint = isTrust && code !== 'CERT_HAS_EXPIRED' && code !== 'ERR_TLS_CERT_ALTNAME_INVALID' ? ' (to trust a private CA, run faultline with NODE_EXTRA_CA_CERTS=/path/to/ca.pem)' : '';
+  const hint = isTrust && code !== 'CERT_HAS_EXPIRED' && code !== 'ERR_TLS_CERT_ALTNAME_INVALID' ? ' (to trust a private CA, run faultline with NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or pass --insecure to skip verification)' : '';
   // OpenSSL's own errors read "80CC…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:…".
   const openssl = /:SSL routines:[^:]*:([^:]+)/.exec(error.message)?.[1];
   const reason = openssl === 'wrong version number' ? 'the server did not answer in TLS (is it plain http?)' : (openssl ?? error.message);

@@ -40,7 +40,7 @@ export function assertSafe(plan: LoadPlan, isUnsafeAllowed: boolean): void {
  */
 export async function runLoad(options: RunLoadOptions): Promise<LoadResult> {
   assertSafe(options.plan, options.isUnsafeAllowed);
-  await assertReachable(options.plan.target, { connectTimeoutMs: options.plan.connectTimeoutMs });
+  await assertReachable(options.plan.target, { connectTimeoutMs: options.plan.connectTimeoutMs, isTlsVerified: options.plan.isTlsVerified ?? true });
   const startAt = Date.now() + 50;
   // The generator's own CPU: from the start of the run to the merged result, all threads included.
   const cpuBefore = process.cpuUsage();

@@ -33,7 +33,7 @@ const hopelessAfterErrors = 20;
  */
 export function runShare(options: RunShareOptions): Promise<ShareResult> {
   const { plan, share } = options;
-  const address = targetAddress(plan.target);
+  const address = targetAddress(plan.target, plan.isTlsVerified ?? true);
   const userAgent = `faultline/${faultlineVersion()}`;
   const requests = plan.requests.map((template) => prepareRequest(template, address, userAgent));
   const t0 = performance.now() + (options.startAt - Date.now());

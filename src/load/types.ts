@@ -45,6 +45,8 @@ export interface LoadPlan {
   /** From the scheduled start of a request to its last byte. */
   readonly timeoutMs: number;
   readonly connectTimeoutMs: number;
+  /** Verify https certificates; false under --insecure. Absent means true. */
+  readonly isTlsVerified?: boolean;
   /** Count bound on top of the time bound: the run never starts more iterations than this. */
   readonly maxIterations: number;
 }

@@ -28,6 +28,8 @@ export interface AuditRunInput {
   readonly only: readonly string[];
   readonly skip: readonly string[];
   readonly isUnsafe: boolean;
+  /** --insecure: accept any https certificate (a self-signed staging API). */
+  readonly isTlsInsecure?: boolean;
   readonly isExposureProbing: boolean;
   readonly allowRemoteRefs: boolean;
   readonly seed?: number;
@@ -52,8 +54,9 @@ export async function runAuditFromInput(input: AuditRunInput): Promise<Report> {
   const redactor = redactorFor(input.roles, input.isShowingSecrets ?? false);
   const spec = await loadSpec(input.specSource, { allowRemoteRefs: input.allowRemoteRefs });
   // A target that cannot be reached is one clear error, not a report of findings about silence.
-  await assertReachable(input.target, { connectTimeoutMs: Math.min(input.budget.timeout, 10_000) });
-  const client = createHttpClient({ isUnsafeAllowed: input.isUnsafe, timeoutMs: input.budget.timeout, maxBodyBytes: 64 * 1024 });
+  const isTlsVerified = !input.isTlsInsecure;
+  await assertReachable(input.target, { connectTimeoutMs: Math.min(input.budget.timeout, 10_000), isTlsVerified });
+  const client = createHttpClient({ isUnsafeAllowed: input.isUnsafe, timeoutMs: input.budget.timeout, maxBodyBytes: 64 * 1024, isTlsVerified });
   try {
     const report = await finalReport(
       runAudit({
@@ -65,6 +68,7 @@ export async function runAuditFromInput(input: AuditRunInput): Promise<Report> {
         budget: { maxRequests: input.budget.requests, maxDurationMs: input.budget.time, timeoutMs: input.budget.timeout },
         isDestructiveAllowed: input.isUnsafe || isLoopbackUrl(input.target),
         isExposureProbing: input.isExposureProbing,
+        isTlsVerified,
         ...(input.seed !== undefined ? { seed: input.seed } : {}),
         ...(input.dependencies ? { dependencies: input.dependencies } : {}),
       }),
@@ -88,6 +92,7 @@ export function auditCommand(): Command {
     .option('-o, --out <dir>', 'write report.json, report.html, junit.xml and report.sarif into this directory')
     .option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (critical|high|medium|low|info|none)', 'high')
     .option('--unsafe', 'allow POST/PUT/PATCH/DELETE to a target that is not loopback', false)
+    .option('--insecure', 'do not verify https certificates (a self-signed staging API; prefer NODE_EXTRA_CA_CERTS=ca.pem)', false)
     .option('--no-exposure-probes', 'do not probe for sensitive paths or rate limits')
     .option('--budget-requests <n>', 'stop after this many requests (overrides budget.requests)')
     .option('--budget-time <duration>', 'stop after this long (overrides budget.time)')
@@ -128,6 +133,7 @@ export function auditCommand(): Command {
         only: options.only,
         skip: options.skip,
         isUnsafe: options.unsafe,
+        isTlsInsecure: options.insecure,
         isExposureProbing: options.exposureProbes,
         allowRemoteRefs: options.allowRemoteRefs,
         isShowingSecrets: options.showSecrets,
@@ -154,6 +160,7 @@ interface AuditFlags {
   out?: string;
   failOn: string;
   unsafe: boolean;
+  insecure: boolean;
   exposureProbes: boolean;
   budgetRequests?: string;
   budgetTime?: string;

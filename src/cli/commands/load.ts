@@ -46,6 +46,7 @@ interface LoadFlags {
   format: string;
   out?: string;
   unsafe: boolean;
+  insecure: boolean;
   allowRemoteRefs: boolean;
   showSecrets: boolean;
 }
@@ -88,6 +89,7 @@ export function loadCommand(): Command {
     .option('-f, --format <format>', 'stdout: text or json (load.json)', 'text')
     .option('-o, --out <dir>', 'write load.json, load.html and the shared report files into this directory')
     .option('--unsafe', 'allow POST/PUT/PATCH/DELETE to a target that is not loopback', false)
+    .option('--insecure', 'do not verify https certificates (a self-signed staging API; prefer NODE_EXTRA_CA_CERTS=ca.pem)', false)
     .option('--allow-remote-refs', 'follow $refs to http(s) URLs', false)
     .option('--show-secrets', 'do not redact credentials in output and reports', false)
     .action(async (flags: LoadFlags) => {
@@ -127,7 +129,9 @@ export function loadCommand(): Command {
         timeoutMs: flags.timeout !== undefined ? positiveDuration(flags.timeout, '--timeout') : (loadSection?.timeout ?? 10_000),
         connectTimeoutMs: positiveDuration(flags.connectTimeout, '--connect-timeout'),
         maxIterations: flags.iterations ? wholeNumber(flags.iterations, '--iterations') : 1_000_000_000,
+        ...(flags.insecure ? { isTlsVerified: false } : {}),
       };
+      if (flags.insecure && plan.target.startsWith('https:')) process.stderr.write('faultline: warning: --insecure: https certificates are not verified\n');
       const threads = flags.threads ? wholeNumber(flags.threads, '--threads') : defaultThreads(executor);
       const redactor = flags.showSecrets ? null : new Redactor(secretsFromCredentials([...roles, { name: 'header', headers: extraHeaders }]));
       if (flags.showSecrets) process.stderr.write('faultline: warning: --show-secrets: credentials appear unredacted in the output and reports\n');

@@ -20,6 +20,8 @@ export interface AuditOptions {
   /** Destructive methods may be sent (the target is loopback, or the user passed --unsafe). */
   readonly isDestructiveAllowed: boolean;
   readonly isExposureProbing: boolean;
+  /** False under --insecure: https certificates are not verified (the client was built that way too). */
+  readonly isTlsVerified?: boolean;
   readonly seed?: number;
   /** The API's dependencies behind faultline proxies (started by the caller), for the dependency-failures checks. */
   readonly dependencies?: readonly DependencyHandle[];
@@ -58,6 +60,9 @@ export async function* runAudit(options: AuditOptions): AsyncGenerator<EngineEve
   for (const finding of lintFindings) yield* emit(finding);
   yield { type: 'phase-finished', phase: 'lint', requests: 0, findings: lintFindings.length };
 
+  if (options.isTlsVerified === false && options.target.startsWith('https:')) {
+    notes.push('TLS certificates were not verified (--insecure): the findings say nothing about the certificate users will see');
+  }
   const operations = orderForTraffic(spec.operations);
   if (!options.isDestructiveAllowed && operations.some((op) => op.method !== 'get' && op.method !== 'head' && op.method !== 'options')) {
     notes.push('destructive operations (POST/PUT/PATCH/DELETE) were not sent: the target is not loopback (pass --unsafe to allow)');

@@ -33,6 +33,8 @@ export interface AuditSetup {
   readonly isDestructiveAllowed: boolean;
   readonly isExposureProbing: boolean;
   readonly timeoutMs: number;
+  /** False under --insecure; the load phase's sockets follow the client. */
+  readonly isTlsVerified?: boolean;
   /** The API's dependencies behind faultline proxies, for the dependency-failures checks. */
   readonly dependencies?: readonly DependencyHandle[];
 }
@@ -191,6 +193,7 @@ export class AuditSession implements AuditServices {
       timeoutMs,
       connectTimeoutMs: Math.min(timeoutMs, 5000),
       maxIterations: granted,
+      isTlsVerified: this.setup.isTlsVerified ?? true,
     };
     let result;
     try {

@@ -64,7 +64,7 @@ export async function runDistributed(options: RunDistributedOptions): Promise<Lo
   const { plan } = options;
   const log = options.log ?? (() => {});
   assertSafe(plan, options.isUnsafeAllowed);
-  await assertReachable(plan.target, { connectTimeoutMs: plan.connectTimeoutMs });
+  await assertReachable(plan.target, { connectTimeoutMs: plan.connectTimeoutMs, isTlsVerified: plan.isTlsVerified ?? true });
   const connection = await connectRedis(options.redisUrl, '--workers');
   const queueName = options.queueName ?? defaultQueueName;
   const queue = new Queue<ShareJob, ShareResult>(queueName, { connection });

@@ -36,7 +36,7 @@ export class Connection {
       return true;
     };
     if (address.isTls) {
-      this.socket = tls.connect({ host: address.host, port: address.port, servername: net.isIP(address.host) ? undefined : address.host, ALPNProtocols: ['http/1.1'] });
+      this.socket = tls.connect({ host: address.host, port: address.port, servername: net.isIP(address.host) ? undefined : address.host, ALPNProtocols: ['http/1.1'], rejectUnauthorized: address.isTlsVerified });
       this.socket.on('data', (chunk: Buffer) => this.read(chunk));
       this.socket.once('secureConnect', () => this.onConnect());
     } else {

@@ -22,9 +22,11 @@ export interface TargetAddress {
   /** `host[:port]` as the Host header carries it. */
   readonly authority: string;
   readonly basePath: string;
+  /** Whether an https certificate must verify (false under --insecure). */
+  readonly isTlsVerified: boolean;
 }
 
-export function targetAddress(target: string): TargetAddress {
+export function targetAddress(target: string, isTlsVerified = true): TargetAddress {
   let url: URL;
   try {
     url = new URL(target);
@@ -36,7 +38,7 @@ export function targetAddress(target: string): TargetAddress {
   }
   const isTls = url.protocol === 'https:';
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-  return { host, port: Number(url.port || (isTls ? 443 : 80)), isTls, authority: url.host, basePath: url.pathname.replace(/\/+$/, '') };
+  return { host, port: Number(url.port || (isTls ? 443 : 80)), isTls, authority: url.host, basePath: url.pathname.replace(/\/+$/, ''), isTlsVerified };
 }
 
 /**
