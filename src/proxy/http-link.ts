@@ -42,7 +42,7 @@ function drained(stream: ServerResponse | ClientRequest): Promise<void> {
 }
 
 /** A 502 problem body naming the proxy and why the upstream could not be reached. */
-function badGateway(proxyName: string, upstream: URL, error: Error): SyntheticResponse {
+export function badGateway(proxyName: string, upstream: URL, error: Error): SyntheticResponse {
   const body = JSON.stringify({
     type: 'about:blank',
     title: STATUS_CODES[502],
@@ -71,15 +71,25 @@ function sendUpstream(upstream: HttpUpstream, head: HttpRequestHead): ClientRequ
   return (upstream.url.protocol === 'https:' ? httpsRequest : httpRequest)(upstreamOptions(upstream, head));
 }
 
+/** The faults a request rolled for, each with its rank. */
+export type ChosenFaults = readonly { readonly fault: Fault; readonly order: number }[];
+
+/** The faults that act on one request: those whose match fits it, each after one toxicity roll. */
+export function chooseFaults(host: LinkHost, method: string, target: string): ChosenFaults {
+  const faults = host.faults();
+  return faults.length === 0 ? faults : faults.filter(({ fault }) => matchesRequest(fault, method, target) && rolls(fault));
+}
+
 /**
  * Handle one HTTP request: choose its faults (match, then one toxicity roll each) and forward it, through
- * the faults' stages when any were chosen, or straight when none were (most requests, and the cost of
- * the proxy when no fault is active: see the Proxy section of docs/benchmarks.md).
+ * the faults' stages when any were chosen, or straight when none were. `chosen` comes from the fast lane
+ * when it handed the connection over for this request: it already counted the request and rolled.
  */
-export function handleHttpRequest(request: IncomingMessage, response: ServerResponse, upstream: HttpUpstream, host: LinkHost): void {
-  host.count('requests');
-  const method = request.method ?? 'GET';
-  const chosen = host.faults().filter(({ fault }) => matchesRequest(fault, method, request.url ?? '/') && rolls(fault));
+export function handleHttpRequest(request: IncomingMessage, response: ServerResponse, upstream: HttpUpstream, host: LinkHost, chosen?: ChosenFaults): void {
+  if (!chosen) {
+    host.count('requests');
+    chosen = chooseFaults(host, request.method ?? 'GET', request.url ?? '/');
+  }
   if (chosen.length > 0) new HttpLink(request, response, upstream, host, chosen);
   else forwardPlain(request, response, upstream, host);
 }
@@ -129,7 +139,7 @@ class HttpLink implements ActiveLink, LinkControl {
     private readonly response: ServerResponse,
     private readonly upstream: HttpUpstream,
     private readonly host: LinkHost,
-    chosen: readonly { readonly fault: Fault; readonly order: number }[],
+    chosen: ChosenFaults,
   ) {
     const method = request.method ?? 'GET';
     this.faults = chosen.map(({ fault }) => fault);

@@ -1,10 +1,10 @@
-import { Agent as HttpAgent, createServer as createHttpServer } from 'node:http';
+import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { FaultlineError } from '../core/errors.js';
 import { formatHostPort, parseHostPort, parseUpstream, type HostPort } from './address.js';
 import { parseFaultInput, patchFault } from './fault-input.js';
-import { handleHttpRequest } from './http-link.js';
+import { createHttpProxyServer } from './http-fast-lane.js';
 import type { ActiveLink, LinkHost } from './link.js';
 import { ProxyRequestError } from './proxy-error.js';
 import { TcpLink } from './tcp-link.js';
@@ -103,12 +103,7 @@ export async function startProxy(options: ProxyOptions): Promise<FaultProxy> {
     upstream.url?.protocol === 'https:' ? new HttpsAgent({ keepAlive: true, maxFreeSockets: 64 }) : new HttpAgent({ keepAlive: true, maxFreeSockets: 64 });
   let server: Server;
   if (mode === 'http') {
-    const httpUpstream = { url: upstream.url!, agent };
-    const httpServer = createHttpServer((request, response) => handleHttpRequest(request, response, httpUpstream, host));
-    // A black-holed request legitimately waits for minutes; the client's own deadline decides.
-    httpServer.requestTimeout = 0;
-    httpServer.on('connection', () => counters.connections++);
-    server = httpServer;
+    server = createHttpProxyServer({ url: upstream.url!, agent }, host);
   } else {
     server = createTcpServer({ allowHalfOpen: true }, (client) => new TcpLink(client, upstream.address, host));
   }

@@ -33,6 +33,7 @@ describe('ResponseParser', () => {
       expect(parser.error).toBeNull();
       expect(ends.map((e) => e.status)).toEqual([200, 404]);
       expect(ends[0]!.bytes + ends[1]!.bytes).toBe(two.length);
+      expect(ends.map((e) => e.bodyBytes)).toEqual([5, 0]);
       expect(ends.every((e) => e.isKeepAlive)).toBe(true);
     }
   });
@@ -43,6 +44,7 @@ describe('ResponseParser', () => {
       expect(parser.error).toBeNull();
       expect(ends.map((e) => e.status)).toEqual([201, 204]);
       expect(ends[0]!.bytes).toBe(chunked.indexOf('HTTP/1.1 204'));
+      expect(ends.map((e) => e.bodyBytes)).toEqual([11, 0]);
     }
   });
 
@@ -60,7 +62,7 @@ describe('ResponseParser', () => {
     const { ends, parser } = readAll('HTTP/1.0 200 OK\r\n\r\nstreamed until close', 4);
     expect(ends).toEqual([]);
     expect(parser.isReadingUntilClose).toBe(true);
-    expect(parser.finishAtClose()).toEqual({ status: 200, bytes: 39, isKeepAlive: false });
+    expect(parser.finishAtClose()).toEqual({ status: 200, bytes: 39, bodyBytes: 20, isKeepAlive: false });
     expect(readAll('HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', 4096).ends[0]!.isKeepAlive).toBe(false);
     expect(readAll('HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n', 4096).ends[0]!.isKeepAlive).toBe(true);
   });

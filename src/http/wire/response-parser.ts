@@ -21,6 +21,8 @@ export interface ResponseEnd {
   readonly status: number;
   /** Bytes of the whole message as read from the wire (head and framed body). */
   readonly bytes: number;
+  /** Bytes of the body alone: chunk sizes, CRLFs and trailers left out. */
+  readonly bodyBytes: number;
   readonly isKeepAlive: boolean;
 }
 
@@ -34,6 +36,7 @@ export class ResponseParser {
   private remaining = 0;
   private status = 0;
   private bytes = 0;
+  private bodyBytes = 0;
   private isKeepAlive = true;
   private chunkLine = '';
   /** Set when the message is broken; the connection must be dropped. */
@@ -46,6 +49,7 @@ export class ResponseParser {
     this.state = State.Head;
     this.pending = null;
     this.bytes = 0;
+    this.bodyBytes = 0;
     this.isHeadRequest = isHeadRequest;
   }
 
@@ -55,7 +59,7 @@ export class ResponseParser {
 
   /** The connection closed: a body read to the end is complete; anything else was cut short. */
   finishAtClose(): ResponseEnd | null {
-    return this.state === State.UntilClose ? { status: this.status, bytes: this.bytes, isKeepAlive: false } : null;
+    return this.state === State.UntilClose ? { status: this.status, bytes: this.bytes, bodyBytes: this.bodyBytes, isKeepAlive: false } : null;
   }
 
   /** How far the last `feed` read into its buffer. */
@@ -98,6 +102,7 @@ export class ResponseParser {
           const take = Math.min(this.remaining, end - offset);
           this.remaining -= take;
           this.bytes += take;
+          this.bodyBytes += take;
           offset += take;
           if (this.remaining === 0) return this.complete(offset);
           break;
@@ -129,6 +134,7 @@ export class ResponseParser {
           const take = Math.min(this.remaining, end - offset);
           this.remaining -= take;
           this.bytes += take;
+          this.bodyBytes += take;
           offset += take;
           if (this.remaining === 0) {
             this.state = State.ChunkDataEnd;
@@ -147,6 +153,7 @@ export class ResponseParser {
         }
         case State.UntilClose:
           this.bytes += end - offset;
+          this.bodyBytes += end - offset;
           offset = end;
           break;
         case State.Broken:
@@ -160,9 +167,10 @@ export class ResponseParser {
 
   private complete(offset: number): ResponseEnd {
     this.consumed = offset;
-    const done = { status: this.status, bytes: this.bytes, isKeepAlive: this.isKeepAlive };
+    const done = { status: this.status, bytes: this.bytes, bodyBytes: this.bodyBytes, isKeepAlive: this.isKeepAlive };
     this.state = State.Head;
     this.bytes = 0;
+    this.bodyBytes = 0;
     return done;
   }
 
