@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'E_CONFIG_INVALID'
   | 'E_UNSAFE_TARGET'
   | 'E_TARGET_UNREACHABLE'
+  | 'E_STORE'
   | 'E_INTERNAL';
 
 export interface ErrorLocation {

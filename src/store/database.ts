@@ -50,7 +50,9 @@ export async function migrate(db: Kysely<Database>, dialect: StoreDialect): Prom
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new FaultlineError('E_INTERNAL', `database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    const reason = error instanceof Error ? error.message || error.name : String(error);
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    // Almost always the database's doing (unreachable, read-only, no right to create tables), not a bug.
+    throw new FaultlineError('E_STORE', failed ? `database migration ${failed} failed: ${reason}` : reason, { location: { field: '--db' }, cause: error });
   }
 }

@@ -75,6 +75,14 @@ describe('faultline serve', () => {
     await expect(startServe({ config, db: `sqlite:${join(dir, 'x.db')}`, listen: '127.0.0.1:0', trustProxy: false })).rejects.toThrow(/no credential named 'ghost'/);
   });
 
+  it('stops with E_STORE (exit 2) when the database cannot be opened, before listening', async () => {
+    await expect(startServe({ db: `sqlite:${join(dir, 'no-such-folder', 'x.db')}`, listen: '127.0.0.1:0', trustProxy: false })).rejects.toMatchObject({
+      code: 'E_STORE',
+      exitCode: 2,
+      location: { field: '--db' },
+    });
+  });
+
   it('refuses a worker without --redis and an unknown role', async () => {
     const db = `sqlite:${join(dir, 'w.db')}`;
     await expect(startServe({ db, listen: '127.0.0.1:0', trustProxy: false, role: 'worker' })).rejects.toThrow(/needs --redis/);
