@@ -1,10 +1,11 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { FaultlineError } from '../core/errors.js';
 import { migrate } from './database.js';
 import type { Database } from './database.js';
 import { KyselyStore } from './kysely-store.js';
+import { openSqliteDatabase } from './sqlite-driver.js';
 import type { Store } from './types.js';
 
 /**
@@ -26,7 +27,7 @@ export async function openStore(url: string): Promise<Store> {
 export async function openSqliteStore(path: string): Promise<Store> {
   let database: BetterSqlite3.Database;
   try {
-    database = new BetterSqlite3(path);
+    database = openSqliteDatabase(path);
     // WAL lets the dashboard read while the scheduler writes; busy_timeout rides out short locks.
     database.pragma('journal_mode = WAL');
     database.pragma('busy_timeout = 5000');

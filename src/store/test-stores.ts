@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { openPostgresStore, openSqliteStore } from './open-store.js';
+import { openSqliteDatabase } from './sqlite-driver.js';
 import type { Store } from './types.js';
 
 /** A store for one test and how to throw it away. */
@@ -77,7 +77,7 @@ export async function openTempPostgres(adminUrl: string): Promise<TestStore> {
 export async function openEmptyDatabase(kind: 'sqlite' | 'postgres'): Promise<{ db: Kysely<Database>; dispose(): Promise<void> }> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'faultline-store-'));
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(join(dir, 'empty.db')) }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteDatabase(join(dir, 'empty.db')) }) });
     return {
       db,
       async dispose() {
