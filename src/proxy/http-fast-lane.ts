@@ -162,10 +162,11 @@ class FastLane implements ActiveLink {
   }
 
   private readonly onClientData = (data: Buffer): void => {
+    // What this read sends upstream, written once the read is framed: one write for the usual single
+    // head, several corked into one writev otherwise.
+    let first: Buffer | null = null;
+    let more: Buffer[] | null = null;
     let offset = 0;
-    let upstream = this.upstreamSocket;
-    let isFull = false;
-    upstream?.cork();
     while (offset < data.length && this.phase === Phase.Open) {
       const requests = this.requests;
       const part = requests.feed(data, offset);
@@ -176,6 +177,7 @@ class FastLane implements ActiveLink {
         else this.destroy();
         break;
       }
+      let bytes: Buffer | null = null;
       if (part === 'head') {
         const head = requests.head!;
         if (head.upgrade !== undefined || head.method === 'CONNECT') {
@@ -188,22 +190,33 @@ class FastLane implements ActiveLink {
           this.startHandOff(Buffer.concat([head.raw, data.subarray(requests.consumed)]), chosen);
           break;
         }
-        if (!upstream) {
-          upstream = this.openUpstream();
-          upstream.cork();
-        }
-        if (this.inFlight.length === 0) this.responses.isHeadRequest = head.method === 'HEAD';
-        this.inFlight.push({ isHeadRequest: head.method === 'HEAD', isLast: !head.isKeepAlive });
-        if (!upstream.write(rewriteHead(head, this.target))) isFull = true;
+        const isHeadRequest = head.method === 'HEAD';
+        if (this.inFlight.length === 0) this.responses.isHeadRequest = isHeadRequest;
+        this.inFlight.push({ isHeadRequest, isLast: !head.isKeepAlive });
+        bytes = rewriteHead(head, this.target);
       } else if (part === 'body') {
         if (requests.bodyBytes > 0) this.host.count('bytesFromClients', requests.bodyBytes);
-        if (!upstream!.write(data.subarray(offset, requests.consumed))) isFull = true;
+        bytes = data.subarray(offset, requests.consumed);
+      }
+      if (bytes) {
+        if (first === null) first = bytes;
+        else (more ??= []).push(bytes);
       }
       offset = requests.consumed;
       // RFC 9112 §9.6: nothing after a request that closes the connection is read.
       if (part !== null && requests.isComplete && !requests.head!.isKeepAlive) this.stopReadingClient();
     }
-    upstream?.uncork();
+    if (first === null || this.phase === Phase.Done) return;
+    const upstream = this.upstreamSocket ?? this.openUpstream();
+    let isFull: boolean;
+    if (more === null) isFull = !upstream.write(first);
+    else {
+      upstream.cork();
+      upstream.write(first);
+      for (const bytes of more) upstream.write(bytes);
+      upstream.uncork();
+      isFull = upstream.writableNeedDrain;
+    }
     if (isFull && this.phase === Phase.Open) {
       this.isClientHeld = true;
       this.client.pause();

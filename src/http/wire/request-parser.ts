@@ -118,7 +118,8 @@ export class RequestParser {
       if (this.pending.length > maxHeadBytes) return this.failHead('request head above 64 KiB', this.pending);
       return null;
     }
-    const raw = this.pending ? this.pending.subarray(0, headEnd + 4) : data.subarray(offset, headEnd + 4);
+    // A read that is exactly one head (most GETs) is the head: no view to make.
+    const raw = this.pending ? this.pending.subarray(0, headEnd + 4) : offset === 0 && headEnd + 4 === end ? data : data.subarray(offset, headEnd + 4);
     this.consumed = this.pending ? end - (this.pending.length - headEnd - 4) : headEnd + 4;
     this.pending = null;
     if (raw.length > maxHeadBytes) return this.failHead('request head above 64 KiB', raw);
@@ -231,112 +232,141 @@ export class RequestParser {
 const isTokenByte = new Uint8Array(256);
 for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") isTokenByte[c.charCodeAt(0)] = 1;
 
-const enum Known {
-  None,
-  Host,
-  ContentLength,
-  TransferEncoding,
-  Connection,
-  Upgrade,
-  Expect,
+const names = {
+  host: Buffer.from('host'),
+  expect: Buffer.from('expect'),
+  upgrade: Buffer.from('upgrade'),
+  connection: Buffer.from('connection'),
+  contentLength: Buffer.from('content-length'),
+  transferEncoding: Buffer.from('transfer-encoding'),
+  keepAlive: Buffer.from('keep-alive'),
+  close: Buffer.from('close'),
+};
+
+/** Whether `raw[start, end)` is `lower` in any case. */
+function equalsIgnoringCase(raw: Buffer, start: number, end: number, lower: Buffer): boolean {
+  if (end - start !== lower.length) return false;
+  for (let k = 0; k < lower.length; k++) if ((raw[start + k]! | 0x20) !== lower[k]) return false;
+  return true;
 }
 
-const knownNames: readonly [Known, Buffer][] = (
-  [
-    [Known.Host, 'host'],
-    [Known.ContentLength, 'content-length'],
-    [Known.TransferEncoding, 'transfer-encoding'],
-    [Known.Connection, 'connection'],
-    [Known.Upgrade, 'upgrade'],
-    [Known.Expect, 'expect'],
-  ] as const
-).map(([kind, name]) => [kind, Buffer.from(name, 'latin1')]);
+/** The few methods nearly every request uses, without making a string for each. */
+function methodName(raw: Buffer, end: number): string {
+  if (end === 3 && raw[0] === 71 && raw[1] === 69 && raw[2] === 84) return 'GET';
+  if (end === 4 && raw[0] === 80 && raw[1] === 79 && raw[2] === 83 && raw[3] === 84) return 'POST';
+  if (end === 4 && raw[0] === 72 && raw[1] === 69 && raw[2] === 65 && raw[3] === 68) return 'HEAD';
+  return raw.toString('latin1', 0, end);
+}
 
-/** Which of the headers the reader cares about `raw[start, colon)` names, in any case. */
-function knownHeader(raw: Buffer, start: number, colon: number): Known {
-  const length = colon - start;
-  for (const [kind, name] of knownNames) {
-    if (name.length !== length) continue;
-    let k = 0;
-    while (k < length && (raw[start + k]! | 0x20) === name[k]) k++;
-    if (k === length) return kind;
+/** A Connection value, lower-case; the two common ones without making a string. */
+function connectionValue(raw: Buffer, start: number, end: number): string {
+  if (equalsIgnoringCase(raw, start, end, names.keepAlive)) return 'keep-alive';
+  if (equalsIgnoringCase(raw, start, end, names.close)) return 'close';
+  return raw.toString('latin1', start, end).toLowerCase();
+}
+
+class ParsedHead implements RequestHead {
+  private targetText: string | undefined;
+  private hostText: string | undefined;
+
+  constructor(
+    readonly raw: Buffer,
+    readonly method: string,
+    readonly targetStart: number,
+    private readonly targetEnd: number,
+    readonly minorVersion: number,
+    readonly headersStart: number,
+    readonly headersEnd: number,
+    readonly hostLineStart: number,
+    readonly hostLineEnd: number,
+    private readonly hostValueStart: number,
+    private readonly hostValueEnd: number,
+    readonly contentLength: number,
+    readonly isChunked: boolean,
+    readonly connection: string,
+    readonly upgrade: string | undefined,
+    readonly expect: string | undefined,
+    readonly isKeepAlive: boolean,
+  ) {}
+
+  // Made on first use: the fast lane forwards most requests without looking at either.
+  get target(): string {
+    return (this.targetText ??= this.raw.toString('latin1', this.targetStart, this.targetEnd));
   }
-  return Known.None;
+
+  get host(): string | undefined {
+    if (this.hostLineStart < 0) return undefined;
+    return (this.hostText ??= this.raw.toString('latin1', this.hostValueStart, this.hostValueEnd));
+  }
 }
 
-const version = Buffer.from('HTTP/1.', 'latin1');
-
-/** The request line and headers of a complete head (ending in CRLFCRLF), or why it is malformed. */
+/**
+ * The request line and headers of a complete head (ending in CRLFCRLF), or why it is malformed. Byte
+ * loops rather than `indexOf` per line: on heads of a few hundred bytes the native calls cost more.
+ */
 function parseHead(raw: Buffer): RequestHead | string {
-  const lineEnd = raw.indexOf(10);
-  if (lineEnd < 1 || raw[lineEnd - 1] !== 13) return 'request line not ended by CRLF';
+  const last = raw.length;
   let methodEnd = 0;
-  while (methodEnd < lineEnd && isTokenByte[raw[methodEnd]!]) methodEnd++;
+  while (methodEnd < last && isTokenByte[raw[methodEnd]!] === 1) methodEnd++;
   if (methodEnd === 0 || raw[methodEnd] !== 32) return 'malformed request line';
   const targetStart = methodEnd + 1;
   let targetEnd = targetStart;
-  while (targetEnd < lineEnd && raw[targetEnd]! > 32 && raw[targetEnd] !== 127) targetEnd++;
-  // "SP HTTP/1.x CR" must follow the target exactly.
-  if (targetEnd === targetStart || raw[targetEnd] !== 32 || targetEnd + 10 !== lineEnd || raw.compare(version, 0, 7, targetEnd + 1, targetEnd + 8) !== 0) return 'malformed request line';
-  const minor = raw[targetEnd + 8]! - 48;
+  for (let byte = raw[targetEnd]!; targetEnd < last && byte > 32 && byte !== 127; byte = raw[++targetEnd]!);
+  // "SP HTTP/1.x CRLF" must follow the target exactly.
+  const v = targetEnd + 1;
+  if (targetEnd === targetStart || raw[targetEnd] !== 32 || raw[v] !== 72 || raw[v + 1] !== 84 || raw[v + 2] !== 84 || raw[v + 3] !== 80 || raw[v + 4] !== 47 || raw[v + 5] !== 49 || raw[v + 6] !== 46) return 'malformed request line';
+  if (raw[v + 8] !== 13 || raw[v + 9] !== 10) return 'malformed request line';
+  const minor = raw[v + 7]! - 48;
   if (minor !== 0 && minor !== 1) return 'unsupported HTTP version';
 
-  let host: string | undefined;
   let hostLineStart = -1;
   let hostLineEnd = -1;
+  let hostValueStart = 0;
+  let hostValueEnd = 0;
   let contentLength = -1;
   let transferEncoding: string | undefined;
   let connection = '';
   let upgrade: string | undefined;
   let expect: string | undefined;
-  const headersStart = lineEnd + 1;
-  const headersEnd = raw.length - 2;
+  const headersStart = v + 10;
+  const headersEnd = last - 2;
   let lineStart = headersStart;
   while (lineStart < headersEnd) {
-    const newline = raw.indexOf(10, lineStart);
-    // Every line ends in CRLF, and no other CR may hide in it (a bare CR splits headers differently elsewhere).
-    if (newline < 0 || raw[newline - 1] !== 13 || raw.indexOf(13, lineStart) !== newline - 1) return 'header line not ended by CRLF';
     const first = raw[lineStart];
     if (first === 32 || first === 9) return 'folded header line';
-    const colon = raw.indexOf(58, lineStart);
-    if (colon < 0 || colon > newline) return 'header line without a colon';
-    for (let i = lineStart; i < colon; i++) if (!isTokenByte[raw[i]!]) return 'invalid header name';
-    if (colon === lineStart) return 'invalid header name';
-    const kind = knownHeader(raw, lineStart, colon);
-    if (kind !== Known.None) {
+    let colon = lineStart;
+    while (isTokenByte[raw[colon]!] === 1) colon++;
+    if (colon === lineStart || raw[colon] !== 58) return raw[colon] === 13 || raw[colon] === 10 ? 'header line without a colon' : 'invalid header name';
+    let lineEnd = colon + 1;
+    for (let byte = raw[lineEnd]; byte !== 13 && byte !== 10 && lineEnd < headersEnd; byte = raw[++lineEnd]);
+    // Every line ends in CRLF: a bare CR or LF would split the headers differently elsewhere.
+    if (raw[lineEnd] !== 13 || raw[lineEnd + 1] !== 10) return 'header line not ended by CRLF';
+    const nameLength = colon - lineStart;
+    if (nameLength === 4 || nameLength === 6 || nameLength === 7 || nameLength === 10 || nameLength === 14 || nameLength === 17) {
       let valueStart = colon + 1;
-      let valueEnd = newline - 1;
+      let valueEnd = lineEnd;
       while (valueStart < valueEnd && (raw[valueStart] === 32 || raw[valueStart] === 9)) valueStart++;
       while (valueEnd > valueStart && (raw[valueEnd - 1] === 32 || raw[valueEnd - 1] === 9)) valueEnd--;
-      const value = raw.toString('latin1', valueStart, valueEnd);
-      switch (kind) {
-        case Known.Host:
-          if (host !== undefined) return 'more than one Host';
-          host = value;
-          hostLineStart = lineStart;
-          hostLineEnd = newline + 1;
-          break;
-        case Known.ContentLength: {
-          const length = /^\d{1,15}$/.test(value) ? Number(value) : -1;
-          if (length < 0 || (contentLength >= 0 && length !== contentLength)) return 'invalid Content-Length';
-          contentLength = length;
-          break;
-        }
-        case Known.TransferEncoding:
-          transferEncoding = transferEncoding === undefined ? value.toLowerCase() : `${transferEncoding},${value.toLowerCase()}`;
-          break;
-        case Known.Connection:
-          connection = connection === '' ? value.toLowerCase() : `${connection},${value.toLowerCase()}`;
-          break;
-        case Known.Upgrade:
-          upgrade = value;
-          break;
-        case Known.Expect:
-          expect = value;
-          break;
-      }
+      if (equalsIgnoringCase(raw, lineStart, colon, names.host)) {
+        if (hostLineStart >= 0) return 'more than one Host';
+        hostLineStart = lineStart;
+        hostLineEnd = lineEnd + 2;
+        hostValueStart = valueStart;
+        hostValueEnd = valueEnd;
+      } else if (equalsIgnoringCase(raw, lineStart, colon, names.contentLength)) {
+        const length = digitsValue(raw, valueStart, valueEnd);
+        if (length < 0 || (contentLength >= 0 && length !== contentLength)) return 'invalid Content-Length';
+        contentLength = length;
+      } else if (equalsIgnoringCase(raw, lineStart, colon, names.transferEncoding)) {
+        const value = raw.toString('latin1', valueStart, valueEnd).toLowerCase();
+        transferEncoding = transferEncoding === undefined ? value : `${transferEncoding},${value}`;
+      } else if (equalsIgnoringCase(raw, lineStart, colon, names.connection)) {
+        const value = connectionValue(raw, valueStart, valueEnd);
+        connection = connection === '' ? value : `${connection},${value}`;
+      } else if (equalsIgnoringCase(raw, lineStart, colon, names.upgrade)) upgrade = raw.toString('latin1', valueStart, valueEnd);
+      else if (equalsIgnoringCase(raw, lineStart, colon, names.expect)) expect = raw.toString('latin1', valueStart, valueEnd);
     }
-    lineStart = newline + 1;
+    lineStart = lineEnd + 2;
   }
 
   let isChunked = false;
@@ -349,28 +379,24 @@ function parseHead(raw: Buffer): RequestHead | string {
     isChunked = true;
   }
   const isKeepAlive = minor === 1 ? !hasToken(connection, 'close') : hasToken(connection, 'keep-alive');
-  return {
-    method: raw.toString('latin1', 0, methodEnd),
-    target: raw.toString('latin1', targetStart, targetEnd),
-    targetStart,
-    minorVersion: minor,
-    raw,
-    headersStart,
-    headersEnd,
-    hostLineStart,
-    hostLineEnd,
-    host,
-    contentLength,
-    isChunked,
-    connection,
-    upgrade,
-    expect,
-    isKeepAlive,
-  };
+  const method = methodName(raw, methodEnd);
+  return new ParsedHead(raw, method, targetStart, targetEnd, minor, headersStart, headersEnd, hostLineStart, hostLineEnd, hostValueStart, hostValueEnd, contentLength, isChunked, connection, upgrade, expect, isKeepAlive);
+}
+
+/** A Content-Length value: 1–15 decimal digits, else -1. */
+function digitsValue(raw: Buffer, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = raw[i]! - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function hasToken(list: string, token: string): boolean {
-  if (list === '') return false;
   if (list === token) return true;
+  if (list.indexOf(token) < 0) return false;
   return list.split(',').some((item) => item.trim() === token);
 }
