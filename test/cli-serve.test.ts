@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import BetterSqlite3 from 'better-sqlite3';
 import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,18 @@ describe('faultline serve when it cannot use its database at start', () => {
     expect(result.code).toBe(2);
     expect(errorLines(result.stderr)).toEqual([`faultline: --db: cannot open PostgreSQL database postgres://faultline:***@127.0.0.1:${port}/faultline: connect ECONNREFUSED 127.0.0.1:${port}`]);
     expect(result.stderr).not.toContain('hunter2');
+  });
+
+  it('stops with one E_STORE line and exit 2 when the database fails a start-up step after it opened', async () => {
+    const file = join(dir, 'serve.db');
+    await (await openStore(`sqlite:${file}`)).close();
+    // Stands in for a database that goes away in serve's first seconds: it opens and migrates, then refuses a write.
+    const database = new BetterSqlite3(file);
+    database.exec("CREATE TRIGGER refuse_users BEFORE INSERT ON users BEGIN SELECT RAISE(FAIL, 'no new users here'); END;");
+    database.close();
+    const result = await runCli(['serve', '--db', `sqlite:${file}`, '--listen', '127.0.0.1:0'], { timeoutMs: 30_000, env: { FAULTLINE_ADMIN_PASSWORD: 'start-up step admin password' } });
+    expect(result.code).toBe(2);
+    expect(errorLines(result.stderr)).toEqual(['faultline: --db: the database failed while creating the admin user: no new users here']);
   });
 
   it('refuses a database URL of another kind as a usage error', async () => {

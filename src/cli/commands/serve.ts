@@ -76,60 +76,87 @@ export async function startServe(options: ServeFlags): Promise<{ url: string; cl
   if (role === 'worker' && !options.redis) throw new FaultlineError('E_USAGE', 'a worker needs --redis redis://host:port to share checks', { location: { field: '--redis' } });
   const logger = jsonLogger({ role });
   const store = await openStore(options.db);
-  const admin = await ensureAdmin(store, process.env.FAULTLINE_ADMIN_PASSWORD);
-  if (admin.password) process.stderr.write(`faultline: first start: sign in as admin with the one-time password ${admin.password}\n`);
-  const credentials = config?.credentials ?? [];
-  const redactor = new Redactor(secretsFromCredentials(credentials));
-  const client = createHttpClient({ isUnsafeAllowed: false, maxBodyBytes: 256 * 1024 });
-  // Alert receivers are configured by the operator, so POSTs to them are allowed off-loopback.
-  const alertClient = createHttpClient({ isUnsafeAllowed: true, maxBodyBytes: 64 * 1024 });
-  const needsSpec = monitors.some((m) => m.assert.conformance);
-  if (needsSpec && !loaded?.specSource) throw new FaultlineError('E_CONFIG_INVALID', 'a monitor asserts conformance but the config has no `spec`', { location: { ...(loaded ? { file: loaded.file } : {}), field: 'spec' } });
-  const specModel = needsSpec && loaded?.specSource ? await loadSpec(loaded.specSource) : undefined;
-  const service = new MonitorService({
-    store,
-    client,
-    alertClient,
-    redactor,
-    credentials,
-    ...(config?.target ? { target: config.target } : {}),
-    ...(specModel ? { spec: { model: specModel, validator: createSchemaValidator(specModel) } } : {}),
-    channels: config?.alerts ?? [],
-    logger: logger.child({ component: 'monitor' }),
-    runReport: (monitor) => runScheduledReport(monitor, loaded?.specSource, config),
-    shared: options.redis !== undefined,
-  });
-  const queue = options.redis ? await startCheckQueue({ redisUrl: options.redis, service, logger: logger.child({ component: 'queue' }) }) : undefined;
-  const metrics = createMonitorMetrics(service);
-  const dashboard = readDashboard();
-  const app = await buildServer({ store, service, metrics, trustProxy: options.trustProxy, ...(dashboard ? { dashboard } : {}) });
-  await service.start(monitors);
-  const prune = async () => {
-    if (retention.maxAgeDays === undefined && retention.maxPerMonitor === undefined) return;
-    try {
-      const deleted = await store.prune(retention, Date.now());
-      if (deleted > 0) logger.info('retention pruned results', { deleted });
-    } catch (error) {
-      logger.warn('retention prune failed', { reason: error instanceof Error ? error.message : String(error) });
-    }
-  };
-  await prune();
-  const pruneTimer = setInterval(() => void prune(), 3_600_000);
-  pruneTimer.unref();
-  const address = role === 'worker' ? `worker:${options.redis}` : await app.listen({ host, port: Number(portText) });
-  process.stderr.write(`faultline: serve ${role === 'worker' ? 'worker sharing checks through' : 'on'} ${address} (${store.dialect}, ${monitors.length} monitors from config)\n`);
-  return {
-    url: address,
-    async close() {
-      clearInterval(pruneTimer);
-      await app.close();
-      await queue?.close();
-      await service.stop();
-      metrics.detach();
-      await Promise.all([client.close(), alertClient.close()]);
-      await store.close();
-    },
-  };
+  // What started so far, closed in reverse when a later step fails, so a failed start leaves no pool,
+  // schedule or socket holding the process open.
+  const started: (() => Promise<unknown> | unknown)[] = [() => store.close()];
+  try {
+    const admin = await atStart('creating the admin user', () => ensureAdmin(store, process.env.FAULTLINE_ADMIN_PASSWORD));
+    if (admin.password) process.stderr.write(`faultline: first start: sign in as admin with the one-time password ${admin.password}\n`);
+    const credentials = config?.credentials ?? [];
+    const redactor = new Redactor(secretsFromCredentials(credentials));
+    const client = createHttpClient({ isUnsafeAllowed: false, maxBodyBytes: 256 * 1024 });
+    // Alert receivers are configured by the operator, so POSTs to them are allowed off-loopback.
+    const alertClient = createHttpClient({ isUnsafeAllowed: true, maxBodyBytes: 64 * 1024 });
+    started.push(() => Promise.all([client.close(), alertClient.close()]));
+    const needsSpec = monitors.some((m) => m.assert.conformance);
+    if (needsSpec && !loaded?.specSource) throw new FaultlineError('E_CONFIG_INVALID', 'a monitor asserts conformance but the config has no `spec`', { location: { ...(loaded ? { file: loaded.file } : {}), field: 'spec' } });
+    const specModel = needsSpec && loaded?.specSource ? await loadSpec(loaded.specSource) : undefined;
+    const service = new MonitorService({
+      store,
+      client,
+      alertClient,
+      redactor,
+      credentials,
+      ...(config?.target ? { target: config.target } : {}),
+      ...(specModel ? { spec: { model: specModel, validator: createSchemaValidator(specModel) } } : {}),
+      channels: config?.alerts ?? [],
+      logger: logger.child({ component: 'monitor' }),
+      runReport: (monitor) => runScheduledReport(monitor, loaded?.specSource, config),
+      shared: options.redis !== undefined,
+    });
+    started.push(() => service.stop());
+    const queue = options.redis ? await startCheckQueue({ redisUrl: options.redis, service, logger: logger.child({ component: 'queue' }) }) : undefined;
+    if (queue) started.push(() => queue.close());
+    const metrics = createMonitorMetrics(service);
+    started.push(() => metrics.detach());
+    const dashboard = readDashboard();
+    const app = await buildServer({ store, service, metrics, trustProxy: options.trustProxy, ...(dashboard ? { dashboard } : {}) });
+    started.push(() => app.close());
+    await atStart('storing the config monitors', () => service.start(monitors));
+    const prune = async () => {
+      if (retention.maxAgeDays === undefined && retention.maxPerMonitor === undefined) return;
+      try {
+        const deleted = await store.prune(retention, Date.now());
+        if (deleted > 0) logger.info('retention pruned results', { deleted });
+      } catch (error) {
+        logger.warn('retention prune failed', { reason: error instanceof Error ? error.message : String(error) });
+      }
+    };
+    await prune();
+    const pruneTimer = setInterval(() => void prune(), 3_600_000);
+    pruneTimer.unref();
+    started.push(() => clearInterval(pruneTimer));
+    const address = role === 'worker' ? `worker:${options.redis}` : await app.listen({ host, port: Number(portText) });
+    process.stderr.write(`faultline: serve ${role === 'worker' ? 'worker sharing checks through' : 'on'} ${address} (${store.dialect}, ${monitors.length} monitors from config)\n`);
+    return {
+      url: address,
+      async close() {
+        clearInterval(pruneTimer);
+        await app.close();
+        await queue?.close();
+        await service.stop();
+        metrics.detach();
+        await Promise.all([client.close(), alertClient.close()]);
+        await store.close();
+      },
+    };
+  } catch (error) {
+    for (const close of started.reverse()) await Promise.resolve(close()).catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * A database failure in a start-up step after the store opened (PostgreSQL going away in those first
+ * seconds, say) is the database's doing: E_STORE and exit 2, like a database that cannot be opened.
+ */
+async function atStart<T>(what: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof FaultlineError) throw error;
+    throw new FaultlineError('E_STORE', `the database failed while ${what}: ${error instanceof Error ? error.message : String(error)}`, { location: { field: '--db' }, cause: error });
+  }
 }
 
 async function runScheduledReport(monitor: MonitorConfig, specSource: string | undefined, config: FaultlineConfig | undefined): Promise<Report> {
