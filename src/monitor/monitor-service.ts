@@ -42,6 +42,8 @@ export interface MonitorServiceOptions {
   readonly alertRetryDelayMs?: number;
   /** How soon to try the store again after it refused a write. Default 2000 ms. */
   readonly storeRetryMs?: number;
+  /** On stop, how long to keep trying a store that refuses the waiting results. Default 10 000 ms. */
+  readonly stopGraceMs?: number;
   readonly now?: () => number;
   /** Workers sharing checks: slots on the epoch grid (the same in every process), streaks counted from the store. */
   readonly shared?: boolean;
@@ -146,6 +148,17 @@ export class MonitorService {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     await this.flushPending();
+    // A stop during an outage (a restart of serve while the database restarts too) would otherwise drop
+    // every waiting result; give the store a bounded while to come back.
+    const grace = this.options.stopGraceMs ?? 10_000;
+    if (this.pending.length > 0 && grace > 0) {
+      this.options.logger.warn('stopping: the store still refuses waiting results; retrying before giving up', { pendingResults: this.pending.length, graceMs: grace });
+      const deadline = Date.now() + grace;
+      while (this.pending.length > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(this.options.storeRetryMs ?? 2000, Math.max(0, deadline - Date.now()))));
+        await this.flushPending();
+      }
+    }
     if (this.pending.length > 0) this.options.logger.error('stopping with results the store did not take', { pendingResults: this.pending.length });
     await this.alerts.close();
   }

@@ -53,9 +53,19 @@ describe('serve when its database fails', () => {
     handle = undefined;
   });
 
-  async function startMonitoring(store: TestStore): Promise<{ taken: () => number; monitorId: number }> {
+  async function startMonitoring(store: TestStore, stopGraceMs?: number): Promise<{ taken: () => number; monitorId: number }> {
     let checks = 0;
-    service = new MonitorService({ store: store.store, client, alertClient: client, redactor: new Redactor([]), credentials: [], channels: [], logger, storeRetryMs: 200 });
+    service = new MonitorService({
+      store: store.store,
+      client,
+      alertClient: client,
+      redactor: new Redactor([]),
+      credentials: [],
+      channels: [],
+      logger,
+      storeRetryMs: 200,
+      ...(stopGraceMs !== undefined ? { stopGraceMs } : {}),
+    });
     service.onCheck(() => checks++);
     await service.start([monitorSchema.parse({ name: 'web', url: `${target.url}/`, interval: '1s' })]);
     const monitor = await store.store.getMonitorByName('web');
@@ -85,6 +95,46 @@ describe('serve when its database fails', () => {
     expect(new Set(stored.map((r) => r.startedAt)).size).toBe(stored.length);
   }, 60_000);
 
+  it('when stopped while the store refuses writes, keeps retrying for its grace time and writes what waits once the store takes it', async () => {
+    handle = await openTempSqlite();
+    const { taken, monitorId } = await startMonitoring(handle, 20_000);
+    await until(() => taken() >= 1, 'a first check');
+    const blocker = new BetterSqlite3(handle.url.replace(/^sqlite:/, ''));
+    blocker.pragma('busy_timeout = 0');
+    blocker.exec('BEGIN EXCLUSIVE');
+    let stopped = false;
+    try {
+      await until(() => (service?.storeStatus.pendingResults ?? 0) >= 2, 'results waiting in memory');
+      const stopping = service?.stop().then(() => (stopped = true));
+      await until(() => messages.includes('stopping: the store still refuses waiting results; retrying before giving up'), 'the stop to wait for the store');
+      expect(stopped).toBe(false);
+      blocker.exec('COMMIT');
+      await stopping;
+    } finally {
+      if (blocker.inTransaction) blocker.exec('COMMIT');
+      blocker.close();
+    }
+    expect(messages).not.toContain('stopping with results the store did not take');
+    expect((await handle.store.listResults({ monitorId })).length).toBe(taken());
+  }, 60_000);
+
+  it('when stopped while the store refuses writes past its grace time, says how many results it could not keep', async () => {
+    handle = await openTempSqlite();
+    const { taken } = await startMonitoring(handle, 500);
+    await until(() => taken() >= 1, 'a first check');
+    const blocker = new BetterSqlite3(handle.url.replace(/^sqlite:/, ''));
+    blocker.pragma('busy_timeout = 0');
+    blocker.exec('BEGIN EXCLUSIVE');
+    try {
+      await until(() => (service?.storeStatus.pendingResults ?? 0) >= 1, 'a result waiting in memory');
+      await service?.stop();
+      expect(messages).toContain('stopping with results the store did not take');
+    } finally {
+      blocker.exec('COMMIT');
+      blocker.close();
+    }
+  }, 60_000);
+
   it.skipIf(!process.env.FAULTLINE_TEST_PG_URL)('goes on after PostgreSQL drops every connection mid-run, losing no result', async () => {
     const adminUrl = process.env.FAULTLINE_TEST_PG_URL ?? '';
     handle = await openTempPostgres(adminUrl);
@@ -94,7 +144,8 @@ describe('serve when its database fails', () => {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     try {
-      // What a server restart does to the clients: every backend of the database is killed.
+      // What a server restart does to the clients: every backend of the database is killed. (The real
+      // restart, with pg_ctl, and a truly read-only SQLite file are in test/serve-faults.test.ts.)
       await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
     } finally {
       await admin.end();
