@@ -223,8 +223,10 @@ describe('HTTP fast lane', () => {
   });
 
   it('delivers a 1 MiB request body intact, and a 16 MiB response to a client that reads slowly', async () => {
+    const large = Buffer.alloc(16 << 20);
+    for (let i = 0; i < large.length; i++) large[i] = (i * 31) % 253;
     const upstream = await startUpstream((request, response) => {
-      if (request.method === 'GET') return void response.end(Buffer.alloc(16 << 20, 'z'));
+      if (request.method === 'GET') return void response.end(large);
       const hash = createHash('sha256');
       let length = 0;
       request.on('data', (chunk: Buffer) => {
@@ -247,7 +249,39 @@ describe('HTTP fast lane', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     client.socket.resume();
     const [big] = await client.responses(1);
-    expect(big!.body.length).toBe(16 << 20);
+    const received = Buffer.from(big!.body, 'latin1');
+    expect(received.length).toBe(large.length);
+    expect(createHash('sha256').update(received).digest('hex')).toBe(createHash('sha256').update(large).digest('hex'));
+  });
+
+  it('keeps a response intact when it arrives in small pieces while the client is not reading', async () => {
+    const piece = 1000;
+    const pieces = 4096;
+    const expected = createHash('sha256');
+    const upstream = await startUpstream((_request, response) => {
+      response.writeHead(200, { 'content-length': String(piece * pieces) });
+      let sent = 0;
+      const more = () => {
+        if (sent === pieces) return void response.end();
+        const bytes = Buffer.alloc(piece, sent % 251);
+        expected.update(bytes);
+        sent++;
+        // Small writes a tick apart, so the proxy reads them one by one while its writes to the client queue up.
+        if (response.write(bytes)) setImmediate(more);
+        else response.once('drain', more);
+      };
+      more();
+    });
+    const proxy = await proxyTo(upstream.url);
+    const client = await rawClient(portOf(proxy.listen));
+    client.socket.pause();
+    client.send(get('/drip'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    client.socket.resume();
+    const [answer] = await client.responses(1);
+    const received = Buffer.from(answer!.body, 'latin1');
+    expect(received.length).toBe(piece * pieces);
+    expect(createHash('sha256').update(received).digest('hex')).toBe(expected.digest('hex'));
   });
 
   it('gives the upstream its own Host and puts the base path before the target', async () => {

@@ -108,6 +108,8 @@ const enum Phase {
 
 type HandOff = (client: Socket, chosen: ChosenFaults | undefined) => void;
 
+const readBufferBytes = 16 * 1024;
+
 function ignoreError(): void {
   // An upstream socket let go of: whatever it reports no longer concerns anyone.
 }
@@ -123,6 +125,7 @@ class FastLane implements ActiveLink {
   private readonly responses = new ResponseParser();
   private readonly inFlight: InFlight[] = [];
   private upstreamSocket: Socket | null = null;
+  private readBuffer: Buffer | null = null;
   private phase = Phase.Open;
   /** Bytes of the oldest in-flight response already went to the client: a status can no longer say what broke. */
   private isResponseStarted = false;
@@ -224,8 +227,11 @@ class FastLane implements ActiveLink {
   };
 
   private openUpstream(): Socket {
-    const upstream = connect({ host: this.target.host, port: this.target.port, noDelay: true });
-    upstream.on('data', this.onUpstreamData);
+    // Responses are read into a buffer of the connection's own, framed and written to the client
+    // before the next read: no buffer made per read, and none of a Readable's bookkeeping.
+    this.readBuffer = Buffer.allocUnsafe(readBufferBytes);
+    const onread = { buffer: this.nextReadBuffer, callback: this.onUpstreamRead };
+    const upstream = connect({ host: this.target.host, port: this.target.port, noDelay: true, onread });
     upstream.on('end', this.onUpstreamEnd);
     upstream.on('error', this.onUpstreamError);
     upstream.on('close', this.onUpstreamClose);
@@ -234,7 +240,14 @@ class FastLane implements ActiveLink {
     return upstream;
   }
 
-  private readonly onUpstreamData = (data: Buffer): void => {
+  private readonly nextReadBuffer = (): Buffer => this.readBuffer!;
+
+  private readonly onUpstreamRead = (length: number, buffer: Buffer): boolean => {
+    this.onUpstreamData(buffer.subarray(0, length));
+    return true;
+  };
+
+  private onUpstreamData(data: Buffer): void {
     if (this.phase === Phase.Done) return;
     const responses = this.responses;
     let offset = 0;
@@ -260,7 +273,7 @@ class FastLane implements ActiveLink {
     }
     if (ended < data.length) this.isResponseStarted = true;
     this.writeToClient(data);
-  };
+  }
 
   /** Every response in flight went to the client, and no more come: hand over, or close. */
   private afterLastResponse(isReusable: boolean): void {
@@ -269,7 +282,11 @@ class FastLane implements ActiveLink {
   }
 
   private writeToClient(data: Buffer): void {
-    if (data.length > 0 && !this.client.write(data) && !this.isUpstreamHeld) {
+    if (data.length === 0) return;
+    const isBelowMark = this.client.write(data);
+    // A write the socket could not finish at once keeps a view of the read buffer: it is the write's now.
+    if (this.client.writableLength > 0) this.readBuffer = Buffer.allocUnsafe(readBufferBytes);
+    if (!isBelowMark && !this.isUpstreamHeld) {
       this.isUpstreamHeld = true;
       this.upstreamSocket?.pause();
     }
@@ -365,7 +382,6 @@ class FastLane implements ActiveLink {
     this.phase = Phase.Done;
     const upstream = this.upstreamSocket;
     if (upstream) {
-      upstream.off('data', this.onUpstreamData);
       upstream.off('end', this.onUpstreamEnd);
       upstream.off('error', this.onUpstreamError);
       upstream.off('close', this.onUpstreamClose);

@@ -229,6 +229,9 @@ export class ResponseParser {
             return false;
           }
           contentLength = length;
+        } else if (header === Framing.Connection && isKeepAliveValue(data, valueStart, valueEnd)) {
+          // What nearly every kept-alive server sends: no string to make.
+          connection += ',keep-alive';
         } else {
           const value = latin1(data, valueStart, valueEnd).toLowerCase();
           if (header === Framing.TransferEncoding) isChunked = /(^|,)\s*chunked$/.test(value);
@@ -275,6 +278,14 @@ function framingHeader(data: Buffer, start: number, end: number): Framing {
     if (k === name.length) return kind as Framing;
   }
   return Framing.None;
+}
+
+const keepAlive = Buffer.from('keep-alive', 'latin1');
+
+function isKeepAliveValue(data: Buffer, start: number, end: number): boolean {
+  if (end - start !== keepAlive.length) return false;
+  for (let k = 0; k < keepAlive.length; k++) if ((data[start + k]! | 0x20) !== keepAlive[k]) return false;
+  return true;
 }
 
 /** A Content-Length value: 1–15 decimal digits, else -1. */
