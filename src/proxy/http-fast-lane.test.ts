@@ -387,6 +387,26 @@ describe('HTTP fast lane', () => {
     expect(upstream.seen.map((s) => s.url)).toEqual(['/one', '/bye']);
   });
 
+  it('closes the client connection when the upstream closes its idle one, and answers a client that half-closes', async () => {
+    const upstream = await startTcpUpstream((socket) => {
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok');
+        setTimeout(() => socket.end(), 50);
+      });
+    });
+    const proxy = await proxyTo(`http://${upstream.address}`);
+    const idle = await rawClient(portOf(proxy.listen));
+    idle.send(get('/a'));
+    expect((await idle.responses(1))[0]!.body).toBe('ok');
+    expect(await idle.closed()).toBe(true);
+
+    const halfClosed = await rawClient(portOf(proxy.listen));
+    halfClosed.send(get('/b'));
+    halfClosed.socket.end();
+    expect((await halfClosed.responses(1))[0]!.body).toBe('ok');
+    expect(await halfClosed.closed()).toBe(true);
+  });
+
   it('drops fast-lane and handed-over connections when disabled, and serves again once enabled', async () => {
     const upstream = await startUpstream((_request, response) => response.end('ok'));
     const proxy = await proxyTo(upstream.url);

@@ -253,7 +253,11 @@ class FastLane implements ActiveLink {
     let offset = 0;
     let ended = 0;
     while (offset < data.length) {
-      if (this.inFlight.length === 0) return this.destroy(); // bytes no request asked for
+      if (this.inFlight.length === 0) {
+        // Bytes no request asked for: the answers before them still go out, then the connection ends.
+        this.writeToClient(data.subarray(0, ended));
+        return this.closeGracefully();
+      }
       const end = responses.feed(data, offset);
       if (responses.error) {
         this.writeToClient(data.subarray(0, ended));
