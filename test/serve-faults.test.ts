@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../src/http/test-support/hostile-server.js';
 import { openStore } from '../src/store/open-store.js';
+import { startPrivatePostgres, type PrivatePostgres } from './support/private-postgres.js';
 import { signIn, startServeChild, until, type ServeChild } from './support/serve-child.js';
 
 // The faults of issue 6 made for real against `faultline serve` in its own process: the process must
@@ -21,6 +22,14 @@ function immutableFilesWork(dir: string): boolean {
   } catch {
     return false;
   }
+}
+
+const pgBin = process.env.FAULTLINE_TEST_PG_BIN;
+if (!pgBin) {
+  const message =
+    'serve-faults.test.ts: FAULTLINE_TEST_PG_BIN is not set, so the PostgreSQL restart test is skipped (set it to the folder with initdb and pg_ctl, e.g. /usr/lib/postgresql/15/bin; .ci/run sets it)';
+  if (process.env.CI === 'true') throw new Error(`${message}; CI must run it`);
+  console.warn(`WARNING ${message}`);
 }
 
 describe('faultline serve when its database fails mid-run', () => {
@@ -47,6 +56,14 @@ describe('faultline serve when its database fails mid-run', () => {
     await target.close();
     await rm(dir, { recursive: true, force: true });
   });
+
+  /** until(), failing at once with serve's log when serve is gone (a crash is the fault these tests look for). */
+  function whileServing(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
+    return until(async () => {
+      if (!serve?.isRunning()) throw new Error(`serve exited while waiting for ${what}:\n${serve?.lines.join('\n') ?? ''}`);
+      return condition();
+    }, what);
+  }
 
   async function readiness(): Promise<{ status: number; body: { database: boolean; healthy: boolean; pendingResults: number } }> {
     const response = await fetch(`${serve?.url ?? ''}/readyz`);
@@ -75,7 +92,7 @@ describe('faultline serve when its database fails mid-run', () => {
     const db = `sqlite:${file}`;
     serve = await startServeChild(['--config', join(dir, 'faultline.yaml'), '--db', db], { env: { FAULTLINE_ADMIN_PASSWORD: password } });
     const cookie = await signIn(serve.url, password);
-    await until(() => hits.length >= 2, 'two checks');
+    await whileServing(() => hits.length >= 2, 'two checks');
 
     // Immutable: no process, root included, may write the database or its write-ahead log, whatever
     // descriptors it opened before (a chmod would not touch serve's open descriptors). The -shm index
@@ -89,7 +106,7 @@ describe('faultline serve when its database fails mid-run', () => {
     execFileSync('chattr', ['+i', ...frozen]);
     cleanups.push(thaw);
     const frozenAt = Date.now();
-    await until(async () => {
+    await whileServing(async () => {
       const ready = await readiness();
       return ready.status === 503 && !ready.body.healthy && ready.body.pendingResults >= 3;
     }, '/readyz to report three results waiting');
@@ -101,13 +118,13 @@ describe('faultline serve when its database fails mid-run', () => {
 
     thaw();
     const thawedAt = Date.now();
-    await until(async () => {
+    await whileServing(async () => {
       const ready = await readiness();
       return ready.status === 200 && ready.body.pendingResults === 0;
     }, 'the waiting results to be written');
     expect(serve.messages()).toContain('store writable again; waiting results written');
     const taken = hits.length;
-    await until(() => hits.length >= taken + 2, 'two checks after the fault');
+    await whileServing(() => hits.length >= taken + 2, 'two checks after the fault');
 
     expect(await serve.stop()).toBe(0);
     const startedAt = await storedStartTimes(db);
@@ -115,4 +132,42 @@ describe('faultline serve when its database fails mid-run', () => {
     expect(new Set(startedAt).size).toBe(startedAt.length);
     expect(startedAt.filter((t) => t >= frozenAt && t < thawedAt).length).toBeGreaterThanOrEqual(3);
   }, 120_000);
+
+  it.skipIf(!pgBin)('rides out its PostgreSQL server restarting, twice, losing no result, and says so in log and /readyz while it is down', async () => {
+    const postgres: PrivatePostgres = await startPrivatePostgres(pgBin ?? '');
+    cleanups.push(() => postgres.dispose());
+    serve = await startServeChild(['--config', join(dir, 'faultline.yaml'), '--db', postgres.url], { env: { FAULTLINE_ADMIN_PASSWORD: password } });
+    await whileServing(() => hits.length >= 2, 'two checks');
+
+    // A quick restart: every pooled connection dies under serve.
+    postgres.restart();
+    const restarted = hits.length;
+    await whileServing(() => hits.length >= restarted + 3, 'three checks after the restart');
+    await whileServing(async () => (await readiness()).status === 200, '/readyz after the restart');
+
+    // A restart that takes a while (a stop, time, a start), so the outage can be seen from outside.
+    postgres.stop();
+    const stoppedAt = Date.now();
+    await whileServing(async () => {
+      const ready = await readiness();
+      return ready.status === 503 && !ready.body.database && ready.body.pendingResults >= 3;
+    }, '/readyz to report the database down with three results waiting');
+    expect(serve.messages()).toContain('store refused a result; keeping it in memory and retrying');
+    expect(serve.isRunning()).toBe(true);
+    postgres.start();
+    const startedAgainAt = Date.now();
+    await whileServing(async () => {
+      const ready = await readiness();
+      return ready.status === 200 && ready.body.pendingResults === 0;
+    }, 'the waiting results to be written');
+    expect(serve.messages()).toContain('store writable again; waiting results written');
+    const taken = hits.length;
+    await whileServing(() => hits.length >= taken + 2, 'two checks after the outage');
+
+    expect(await serve.stop()).toBe(0);
+    const startedAt = await storedStartTimes(postgres.url);
+    expect(startedAt).toHaveLength(hits.length);
+    expect(new Set(startedAt).size).toBe(startedAt.length);
+    expect(startedAt.filter((t) => t >= stoppedAt && t < startedAgainAt).length).toBeGreaterThanOrEqual(3);
+  }, 180_000);
 });
