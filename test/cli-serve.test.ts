@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import BetterSqlite3 from 'better-sqlite3';
 import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/open-store.js';
 import { binPath, errorLines, runCli } from './support/run-cli.js';
+import { openSqliteDatabase } from '../src/store/sqlite-driver.js';
 
 /** A port nothing listens on: bound, then released. */
 async function closedPort(): Promise<number> {
@@ -55,7 +55,7 @@ describe('faultline serve when it cannot use its database at start', () => {
     const file = join(dir, 'serve.db');
     await (await openStore(`sqlite:${file}`)).close();
     // Stands in for a database that goes away in serve's first seconds: it opens and migrates, then refuses a write.
-    const database = new BetterSqlite3(file);
+    const database = openSqliteDatabase(file);
     database.exec("CREATE TRIGGER refuse_users BEFORE INSERT ON users BEGIN SELECT RAISE(FAIL, 'no new users here'); END;");
     database.close();
     const result = await runCli(['serve', '--db', `sqlite:${file}`, '--listen', '127.0.0.1:0'], { timeoutMs: 30_000, env: { FAULTLINE_ADMIN_PASSWORD: 'start-up step admin password' } });

@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { monitorSchema } from '../config/schema.js';
@@ -11,6 +10,7 @@ import type { HttpClient } from '../http/types.js';
 import { openTempPostgres, openTempSqlite, requirePostgresInCi } from '../store/test-stores.js';
 import type { TestStore } from '../store/test-stores.js';
 import { MonitorService } from './monitor-service.js';
+import { openSqliteDatabase } from '../store/sqlite-driver.js';
 
 requirePostgresInCi('store-faults.test.ts');
 
@@ -76,7 +76,7 @@ describe('serve when its database fails', () => {
     handle = await openTempSqlite();
     const { taken, monitorId } = await startMonitoring(handle);
     await until(() => taken() >= 1, 'a first check');
-    const blocker = new BetterSqlite3(handle.url.replace(/^sqlite:/, ''));
+    const blocker = openSqliteDatabase(handle.url.replace(/^sqlite:/, ''));
     blocker.pragma('busy_timeout = 0');
     blocker.exec('BEGIN EXCLUSIVE');
     try {
@@ -99,7 +99,7 @@ describe('serve when its database fails', () => {
     handle = await openTempSqlite();
     const { taken, monitorId } = await startMonitoring(handle, 20_000);
     await until(() => taken() >= 1, 'a first check');
-    const blocker = new BetterSqlite3(handle.url.replace(/^sqlite:/, ''));
+    const blocker = openSqliteDatabase(handle.url.replace(/^sqlite:/, ''));
     blocker.pragma('busy_timeout = 0');
     blocker.exec('BEGIN EXCLUSIVE');
     let stopped = false;
@@ -122,7 +122,7 @@ describe('serve when its database fails', () => {
     handle = await openTempSqlite();
     const { taken } = await startMonitoring(handle, 500);
     await until(() => taken() >= 1, 'a first check');
-    const blocker = new BetterSqlite3(handle.url.replace(/^sqlite:/, ''));
+    const blocker = openSqliteDatabase(handle.url.replace(/^sqlite:/, ''));
     blocker.pragma('busy_timeout = 0');
     blocker.exec('BEGIN EXCLUSIVE');
     try {
