@@ -153,11 +153,19 @@ async function refresh() {
       api('GET', '/api/monitors'), api('GET', '/api/incidents'), api('GET', '/api/alerts?limit=50'), api('GET', '/api/reports'), api('GET', '/api/status')]);
     state.monitors = monitors;
     renderMonitors(monitors); renderIncidents(incidents); renderAlerts(alerts); renderReports(reports);
-    const banner = $('store-banner');
-    banner.classList.toggle('hidden', status.store.healthy);
-    banner.textContent = status.store.healthy ? '' : `The database refuses writes: ${status.store.pendingResults} results are kept in memory and will be written when it is back.`;
+    showProblem(status.store.healthy ? '' : `The database refuses writes: ${status.store.pendingResults} results are kept in memory and will be written when it is back.`);
     await renderChart();
-  } catch (error) { if (error.message !== 'signed out') console.error(error); }
+  } catch (error) {
+    if (error.message === 'signed out') return;
+    // The page keeps what it last loaded and says why it is not current (the database down, serve gone).
+    showProblem(error instanceof TypeError ? 'faultline serve does not answer; this page shows what it last loaded.' : `The dashboard could not refresh: ${error.message}. It shows what it last loaded.`);
+  }
+}
+
+function showProblem(text) {
+  const banner = $('store-banner');
+  banner.classList.toggle('hidden', text === '');
+  banner.textContent = text;
 }
 
 setInterval(() => { if (!$('app').classList.contains('hidden')) refresh(); }, 2000);

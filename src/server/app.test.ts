@@ -60,6 +60,33 @@ describe('serve HTTP app', () => {
     expect((await app.inject({ method: 'GET', url: '/metrics' })).body).toContain('faultline_checks_total');
   });
 
+  it('answers 503 with a retry hint, not 500, while the database is unavailable, and 200 again once it is back', async () => {
+    const { cookie } = await signIn();
+    await app.close();
+    // The real store, cut off the way an outage cuts it: every query rejects and ping says false.
+    let isDown = false;
+    const outage = new Proxy(handle.store, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (isDown) return property === 'ping' ? Promise.resolve(false) : Promise.reject(new Error('Connection terminated unexpectedly'));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    app = await buildServer({ store: outage, service, metrics: createMonitorMetrics(service) });
+    expect((await app.inject({ method: 'GET', url: '/api/status', headers: { cookie } })).statusCode).toBe(200);
+    isDown = true;
+    const down = await app.inject({ method: 'GET', url: '/api/status', headers: { cookie } });
+    expect(down.statusCode).toBe(503);
+    expect(down.headers['retry-after']).toBe('5');
+    expect(down.json()).toMatchObject({ status: 503, title: 'Service Unavailable', detail: expect.stringMatching(/^the database is unavailable/) });
+    expect(down.body).not.toMatch(/Connection terminated/);
+    isDown = false;
+    expect((await app.inject({ method: 'GET', url: '/api/status', headers: { cookie } })).statusCode).toBe(200);
+  });
+
   it('refuses a wrong password with 401 as problem+json and rate-limits repeated failures with 429', async () => {
     const wrong = await signIn('admin', 'nope');
     expect(wrong.response.statusCode).toBe(401);

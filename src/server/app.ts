@@ -63,12 +63,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return payload;
   });
 
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
     const status = error instanceof HttpProblem ? error.status : typeof (error as { statusCode?: number }).statusCode === 'number' ? ((error as { statusCode: number }).statusCode) : 500;
+    // A query that failed because the database is gone is an outage, not a bug: 503 says so and when to
+    // come back, and the dashboard shows it instead of going quiet.
+    if (status === 500 && !(await store.ping().catch(() => false))) {
+      request.log.error({ err: error }, 'database unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .type('application/problem+json')
+        .send(problem(503, 'the database is unavailable: monitoring goes on and results wait in memory until it is back', request.id));
+    }
     if (error instanceof HttpProblem) for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
     // 5xx details stay in the log; the client gets the request id to quote.
     const detail = status >= 500 ? 'the server failed; quote the request id' : error instanceof Error ? error.message : String(error);
-    void reply.code(status).type('application/problem+json').send(problem(status, detail, request.id));
+    return reply.code(status).type('application/problem+json').send(problem(status, detail, request.id));
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).type('application/problem+json').send(problem(404, `no route ${request.method} ${request.url.split('?')[0]}`, request.id));
