@@ -28,9 +28,12 @@ export async function openSqliteStore(path: string): Promise<Store> {
   let database: BetterSqlite3.Database;
   try {
     database = openSqliteDatabase(path);
-    // WAL lets the dashboard read while the scheduler writes; busy_timeout rides out short locks.
+    // WAL lets the dashboard read while the scheduler writes; busy_timeout rides out short locks. It is
+    // short because better-sqlite3 waits synchronously: a file locked by another process would otherwise
+    // stall the scheduler and the dashboard for the whole wait on every write, while a write that gives
+    // up is buffered and retried by the monitor service anyway.
     database.pragma('journal_mode = WAL');
-    database.pragma('busy_timeout = 5000');
+    database.pragma('busy_timeout = 250');
     database.pragma('foreign_keys = ON');
   } catch (error) {
     throw storeError(`cannot open SQLite database '${path}'`, error);
