@@ -80,4 +80,40 @@ describe.skipIf(shouldSkip)('serve dashboard in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('edits a monitor without losing what the form does not show, and names a malformed JSON box', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(serve.url);
+    await page.fill('#password', password);
+    await page.click('#signin-form button');
+    await page.waitForSelector('#app:not(.hidden)');
+    const definitionOf = (name: string) =>
+      page.evaluate(async (wanted) => {
+        const monitors = (await (await fetch('/api/monitors', { credentials: 'same-origin' })).json()) as { name: string; definition: Record<string, unknown> }[];
+        return monitors.find((m) => m.name === wanted)?.definition;
+      }, name);
+
+    await page.fill('#m-name', 'api');
+    await page.fill('#m-url', `${target.url}/status`);
+    await page.fill('#m-interval', '5s');
+    await page.click('#m-more-box summary');
+    await page.fill('#m-more', '{ "headers": { "accept": "application/json" }, "assert": { "json": [ { "path": "$.ok" ');
+    await page.click('#m-save');
+    await expect.poll(() => page.textContent('#monitor-error')).toMatch(/^more \(JSON\): /);
+    await page.fill('#m-more', '{ "headers": { "accept": "application/json" }, "timeout": "3s", "assert": { "status": [200, 204], "json": [{ "path": "$.ok", "exists": true }] } }');
+    await page.fill('#m-status', '');
+    await page.click('#m-save');
+    await expect.poll(() => definitionOf('api')).toMatchObject({ interval: 5000, timeout: 3000, headers: { accept: 'application/json' }, assert: { status: [200, 204], json: [{ path: '$.ok', exists: true }] } });
+
+    await page.click('tr[data-monitor="api"] button:has-text("edit")');
+    expect(await page.inputValue('#m-interval')).toBe('5s');
+    expect(JSON.parse(await page.inputValue('#m-more'))).toMatchObject({ headers: { accept: 'application/json' }, assert: { status: [200, 204] } });
+    await page.fill('#m-interval', '7s');
+    await page.click('#m-save');
+    await expect.poll(() => definitionOf('api')).toMatchObject({ interval: 7000, timeout: 3000, headers: { accept: 'application/json' }, assert: { status: [200, 204], json: [{ path: '$.ok', exists: true }] } });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

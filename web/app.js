@@ -54,12 +54,37 @@ $('signin-form').addEventListener('submit', async (event) => {
   } catch (error) { $('signin-error').textContent = error.message; }
 });
 
+// The fields the form shows; every other key of a monitor lives in the "more (JSON)" box, so editing a
+// monitor from the dashboard never drops what the form does not show (headers, JSON assertions, cron...).
+const formKeys = ['name', 'url', 'interval', 'retries'];
+const formAssertKeys = ['status', 'latency'];
+
 function formMonitor() {
-  const monitor = { name: $('m-name').value, url: $('m-url').value, interval: $('m-interval').value || '30s', retries: Number($('m-retries').value || 0), assert: {} };
+  const text = $('m-more').value.trim();
+  let more = {};
+  if (text) {
+    try { more = JSON.parse(text); } catch (error) { throw new Error(`more (JSON): ${error.message}`); }
+    if (more === null || typeof more !== 'object' || Array.isArray(more)) throw new Error('more (JSON): expected an object such as { "headers": { ... } }');
+  }
+  const monitor = { ...more, name: $('m-name').value, retries: Number($('m-retries').value || 0), assert: { ...(more.assert || {}) } };
+  if ($('m-url').value.trim()) monitor.url = $('m-url').value.trim();
+  if ($('m-interval').value.trim()) monitor.interval = $('m-interval').value.trim();
+  else if (monitor.cron === undefined) monitor.interval = '30s';
   const status = $('m-status').value.trim();
   if (status) monitor.assert.status = /^\d+$/.test(status) ? Number(status) : status;
   if ($('m-latency').value.trim()) monitor.assert.latency = $('m-latency').value.trim();
   return monitor;
+}
+
+/** The definition minus what the form's own fields show, for the JSON box ('' when nothing is left). */
+function moreOf(definition) {
+  const more = {};
+  for (const [key, value] of Object.entries(definition)) if (!formKeys.includes(key) && key !== 'assert') more[key] = value;
+  // A list of statuses does not fit the status field: it stays in the box.
+  const shown = (key, value) => formAssertKeys.includes(key) && !Array.isArray(value);
+  const assert = Object.fromEntries(Object.entries(definition.assert || {}).filter(([key, value]) => !shown(key, value)));
+  if (Object.keys(assert).length > 0) more.assert = assert;
+  return Object.keys(more).length > 0 ? JSON.stringify(more, null, 2) : '';
 }
 
 function resetForm() {
@@ -82,10 +107,14 @@ function editMonitor(monitor) {
   const d = monitor.definition || {};
   $('edit-id').value = monitor.id; $('editor-title').textContent = `Edit ${monitor.name}`; $('m-cancel').classList.remove('hidden');
   $('m-name').value = monitor.name; $('m-url').value = d.url || '';
-  $('m-interval').value = d.interval ? `${Math.round(d.interval / 1000)}s` : '30s';
+  $('m-interval').value = d.interval ? (d.interval % 1000 === 0 ? `${d.interval / 1000}s` : `${d.interval}ms`) : '30s';
   $('m-status').value = d.assert && d.assert.status !== undefined ? String(d.assert.status) : '';
   $('m-latency').value = d.assert && d.assert.latency ? `< ${d.assert.latency}ms` : '';
   $('m-retries').value = d.retries ?? 2;
+  if (d.cron !== undefined) $('m-interval').value = '';
+  if (d.assert && Array.isArray(d.assert.status)) $('m-status').value = '';
+  $('m-more').value = moreOf(d);
+  $('m-more-box').open = $('m-more').value !== '';
 }
 
 function renderMonitors(monitors) {
