@@ -32,6 +32,10 @@ export function createHttpProxyServer(upstream: HttpUpstream, host: LinkHost): S
     return httpServer;
   }
   const target = laneTarget(upstream);
+  // node:http consumes the socket's handle (its parser reads new bytes in C++), but what is already in
+  // the socket's buffer (the unshifted head, whatever arrived while it was paused) reaches the parser
+  // through the 'data' events resume() starts: on the next tick, before any new read. So no Duplex
+  // in between, and `request.socket` stays the real socket that reset_peer and limit_data act on.
   const handOff = (client: Socket, chosen: ChosenFaults | undefined) => {
     if (chosen) chosenAtHandOff.set(client, chosen);
     httpServer.emit('connection', client);
