@@ -407,6 +407,21 @@ describe('HTTP fast lane', () => {
     expect(await halfClosed.closed()).toBe(true);
   });
 
+  it('closes a connection that stays silent or sends half a head, but not one waiting for a slow answer', async () => {
+    const upstream = await startUpstream((_request, response) => setTimeout(() => response.end('late'), 900));
+    const proxy = await proxyTo(upstream.url, { idleTimeoutMs: 300 });
+    const silent = await rawClient(portOf(proxy.listen));
+    const halfHead = await rawClient(portOf(proxy.listen));
+    halfHead.socket.write('GET /slowloris HTTP/1.1\r\nHost: x\r\n');
+    const waiting = await rawClient(portOf(proxy.listen));
+    waiting.send(get('/slow'));
+    expect(await silent.closed(3000)).toBe(true);
+    expect(await halfHead.closed(3000)).toBe(true);
+    const [answer] = await waiting.responses(1);
+    expect(answer).toMatchObject({ status: 200, body: 'late' });
+    expect(await waiting.closed(100)).toBe(false);
+  });
+
   it('drops fast-lane and handed-over connections when disabled, and serves again once enabled', async () => {
     const upstream = await startUpstream((_request, response) => response.end('ok'));
     const proxy = await proxyTo(upstream.url);

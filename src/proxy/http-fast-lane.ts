@@ -17,7 +17,7 @@ import type { ActiveLink, LinkHost } from './link.js';
  * and that request and every later one on the connection take the full path (`handleHttpRequest`).
  * An `https:` upstream keeps the node:http server for every connection.
  */
-export function createHttpProxyServer(upstream: HttpUpstream, host: LinkHost): Server {
+export function createHttpProxyServer(upstream: HttpUpstream, host: LinkHost, options: { readonly idleTimeoutMs?: number } = {}): Server {
   // What the fast lane rolled for the request it handed a connection over for: rolled once, counted once.
   const chosenAtHandOff = new WeakMap<Socket, ChosenFaults>();
   const httpServer = createHttpServer((request, response) => {
@@ -44,7 +44,7 @@ export function createHttpProxyServer(upstream: HttpUpstream, host: LinkHost): S
   // The same socket options node:http's own server uses, so a handed-over connection behaves as before.
   return createTcpServer({ allowHalfOpen: true, noDelay: true }, (client) => {
     host.count('connections');
-    new FastLane(client, target, upstream, host, handOff);
+    new FastLane(client, target, upstream, host, handOff, options.idleTimeoutMs ?? defaultIdleTimeoutMs);
   });
 }
 
@@ -124,6 +124,9 @@ function ignoreError(): void {
  * back in order and are framed only to know where each ends. Backpressure holds the reading side
  * whenever the writing side is full, both ways.
  */
+/** How long a client connection may stay silent with nothing in flight (node:http's headersTimeout). */
+export const defaultIdleTimeoutMs = 60_000;
+
 class FastLane implements ActiveLink {
   private readonly requests = new RequestParser();
   private readonly responses = new ResponseParser();
@@ -144,6 +147,7 @@ class FastLane implements ActiveLink {
     private readonly upstream: HttpUpstream,
     private readonly host: LinkHost,
     private readonly handOff: HandOff,
+    idleTimeoutMs: number,
   ) {
     host.register(this);
     client.on('data', this.onClientData);
@@ -151,6 +155,10 @@ class FastLane implements ActiveLink {
     client.on('drain', this.onClientDrain);
     client.on('error', this.onClientError);
     client.on('close', this.onClientClose);
+    // A connection that sends nothing (or half a head) for this long is closed, as node:http would; one
+    // waiting for an answer is left alone, since a dependency may rightly take that long.
+    client.setTimeout(idleTimeoutMs);
+    client.on('timeout', this.onClientTimeout);
   }
 
   faultAdded(): void {
@@ -352,6 +360,9 @@ class FastLane implements ActiveLink {
   };
 
   private readonly onClientError = (): void => this.destroy();
+  private readonly onClientTimeout = (): void => {
+    if (this.phase === Phase.Open && this.inFlight.length === 0) this.destroy();
+  };
 
   private readonly onClientClose = (): void => {
     if (this.phase === Phase.Done) return;
@@ -401,6 +412,8 @@ class FastLane implements ActiveLink {
     client.off('drain', this.onClientDrain);
     client.off('error', this.onClientError);
     client.off('close', this.onClientClose);
+    client.off('timeout', this.onClientTimeout);
+    client.setTimeout(0);
     this.host.unregister(this);
     this.handOff(client, this.handOffChoice);
   }

@@ -19,6 +19,8 @@ export interface ProxyOptions {
   readonly upstream: string;
   /** Overrides the mode the upstream implies: 'tcp' pipes an http URL's host and port as bytes. */
   readonly mode?: ProxyMode;
+  /** HTTP mode: close a client connection that sends nothing for this long with no request in flight (default 60 s). */
+  readonly idleTimeoutMs?: number;
 }
 
 /** A running fault-injecting proxy. Faults can be added, changed and removed while traffic flows. */
@@ -103,7 +105,7 @@ export async function startProxy(options: ProxyOptions): Promise<FaultProxy> {
     upstream.url?.protocol === 'https:' ? new HttpsAgent({ keepAlive: true, maxFreeSockets: 64 }) : new HttpAgent({ keepAlive: true, maxFreeSockets: 64 });
   let server: Server;
   if (mode === 'http') {
-    server = createHttpProxyServer({ url: upstream.url!, agent }, host);
+    server = createHttpProxyServer({ url: upstream.url!, agent }, host, options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {});
   } else {
     server = createTcpServer({ allowHalfOpen: true }, (client) => new TcpLink(client, upstream.address, host));
   }
