@@ -75,6 +75,9 @@ function tlsReason(error: Error): string {
   const hint = isTrust && code !== 'CERT_HAS_EXPIRED' && code !== 'ERR_TLS_CERT_ALTNAME_INVALID' ? ' (to trust a private CA, run faultline with NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or pass --insecure to skip verification)' : '';
   // OpenSSL's own errors read "80CC…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:…".
   const openssl = /:SSL routines:[^:]*:([^:]+)/.exec(error.message)?.[1];
-  const reason = openssl === 'wrong version number' ? 'the server did not answer in TLS (is it plain http?)' : (openssl ?? error.message);
+  // Node 24 adds its own advice ("; if the root CA is installed locally, try running Node.js with
+  // --use-system-ca"); faultline gives the advice that fits it instead.
+  const own = error.message.replace(/;\s*if the root CA is installed locally.*$/s, '');
+  const reason = openssl === 'wrong version number' ? 'the server did not answer in TLS (is it plain http?)' : (openssl ?? own);
   return `the TLS handshake failed: ${reason}${hint}`;
 }
