@@ -23,17 +23,32 @@ export interface ReachabilityOptions {
  * unreachable or untrusted target is one clear error within the connect timeout instead of a run
  * full of failures, or an audit full of findings about an API that never answered.
  */
-export async function assertReachable(target: string, options: ReachabilityOptions): Promise<void> {
-  const field = options.field ?? '--target';
+/** Where an http(s) target URL connects: host (IPv6 without brackets), port, TLS or not. */
+export interface TargetEndpoint {
+  readonly url: URL;
+  readonly host: string;
+  readonly port: number;
+  readonly isTls: boolean;
+}
+
+export function targetEndpoint(target: string, field = '--target'): TargetEndpoint {
   let url: URL;
   try {
     url = new URL(target);
   } catch {
     throw new FaultlineError('E_USAGE', `target is not a URL: '${target}'`, { location: { field } });
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new FaultlineError('E_USAGE', `target must be an http(s) URL (got '${target}')`, { location: { field } });
+  }
   const isTls = url.protocol === 'https:';
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-  const port = Number(url.port || (isTls ? 443 : 80));
+  return { url, host, port: Number(url.port || (isTls ? 443 : 80)), isTls };
+}
+
+export async function assertReachable(target: string, options: ReachabilityOptions): Promise<void> {
+  const field = options.field ?? '--target';
+  const { host, port, isTls } = targetEndpoint(target, field);
   await new Promise<void>((resolve, reject) => {
     let socket: net.Socket;
     let secure: tls.TLSSocket | undefined;

@@ -15,15 +15,8 @@ export type SqliteConstructor = typeof BetterSqlite3;
 
 export const sqliteModuleName = Number(process.versions.node.split('.')[0]) >= 22 ? 'better-sqlite3-napi' : 'better-sqlite3';
 
-let loaded: SqliteConstructor | undefined;
-
-export function sqliteConstructor(): SqliteConstructor {
-  loaded ??= require(sqliteModuleName) as SqliteConstructor;
-  return loaded;
-}
-
-/** Open (or create) a SQLite file with the driver that suits this Node. */
+/** Open (or create) a SQLite file with the driver that suits this Node (loaded on first use). */
 export function openSqliteDatabase(path: string, options?: BetterSqlite3.Options): BetterSqlite3.Database {
-  const Database = sqliteConstructor();
+  const Database = require(sqliteModuleName) as SqliteConstructor;
   return new Database(path, options);
 }

@@ -1,6 +1,6 @@
 import type { AuditExchange, AuditServices, BurstLoad, BurstResult, DependencyHandle, ProbeRequest, RequestOptions, Role } from '../../checks/types.js';
 import type { HttpClient } from '../../http/types.js';
-import type { Operation, SpecModel } from '../../spec/model.js';
+import { destructiveMethods, type Operation, type SpecModel } from '../../spec/model.js';
 import { deadlineCutLabel } from '../../checks/audit/resilience/transport-failure.js';
 import type { EngineEvent } from '../events.js';
 import type { RequestBudget } from './budget.js';
@@ -13,7 +13,6 @@ import { decodeHistogram, summarize } from '../../load/histogram.js';
 import { runShare } from '../../load/run-share.js';
 import type { LoadPlan } from '../../load/types.js';
 
-const destructiveMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // A burst of 20 at a sub-millisecond solo latency would otherwise be scheduled inside a few microseconds.
 const maxLoadRate = 5000;
 

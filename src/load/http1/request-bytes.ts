@@ -1,4 +1,5 @@
 import { FaultlineError } from '../../core/errors.js';
+import { targetEndpoint } from '../../http/reachability.js';
 import type { RequestTemplate } from '../types.js';
 
 /** A template serialised once into the exact bytes sent for every iteration. */
@@ -27,18 +28,8 @@ export interface TargetAddress {
 }
 
 export function targetAddress(target: string, isTlsVerified = true): TargetAddress {
-  let url: URL;
-  try {
-    url = new URL(target);
-  } catch {
-    throw new FaultlineError('E_USAGE', `target is not a URL: '${target}'`, { location: { field: '--target' } });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FaultlineError('E_USAGE', `target must be an http(s) URL (got '${target}')`, { location: { field: '--target' } });
-  }
-  const isTls = url.protocol === 'https:';
-  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-  return { host, port: Number(url.port || (isTls ? 443 : 80)), isTls, authority: url.host, basePath: url.pathname.replace(/\/+$/, ''), isTlsVerified };
+  const { url, host, port, isTls } = targetEndpoint(target);
+  return { host, port, isTls, authority: url.host, basePath: url.pathname.replace(/\/+$/, ''), isTlsVerified };
 }
 
 /**
