@@ -44,7 +44,7 @@ describe('faultline audit', () => {
     const report = JSON.parse(result.stdout) as { kind: string; stats: Record<string, number>; notes: string[] };
     expect(report.kind).toBe('audit');
     expect(report.stats['requests']).toBeLessThanOrEqual(30);
-    expect(report.stats['operationsCovered']).toBe(1);
+    expect(report.stats['operationsReached']).toBe(1);
     expect(result.stderr).toMatch(/phase examples done/);
   });
 

@@ -30,8 +30,19 @@ describe('faultline demo', () => {
   it('audits the bundled API and writes every report', async () => {
     expect(exitCode).toBe(0);
     expect(report.kind).toBe('audit');
-    expect(report.stats['operationsCovered']).toBe(report.stats['operations']);
+    expect(report.stats['operationsRequested']).toBe(report.stats['operations']);
     expect((await readdir(out)).sort()).toEqual(['junit.xml', 'report.html', 'report.json', 'report.sarif']);
+  });
+
+  it('reaches every operation with a 2xx except the two planted dead routes, and says why those were not', () => {
+    const unreached = (report.coverage ?? []).filter((entry) => !entry.reached);
+    expect(report.coverage).toHaveLength(report.stats['operations']!);
+    expect(unreached.map((entry) => [entry.operation, entry.reason])).toEqual([
+      ['GET /categories', 'not-found'],
+      ['GET /coupons', 'gone'],
+    ]);
+    expect(report.stats['operationsReached']).toBe(report.stats['operations']! - 2);
+    expect(report.notes.some((note) => note.startsWith('Low coverage'))).toBe(false);
   });
 
   for (const fault of plantedFaults.filter((f) => auditedCauses.includes(f.cause))) {

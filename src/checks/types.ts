@@ -122,6 +122,10 @@ export interface LearnedValue {
   readonly operation: string;
   /** True when it came from a create (POST) response rather than a listing. */
   readonly isCreated: boolean;
+  /** The record's scalar fields as the response had them (`{ id: 11, slug: 'hello-x1', title: ... }`). */
+  readonly fields?: Readonly<Record<string, string | number>>;
+  /** The values the request used for the collection's own path parameters (`{ slug: 'hello-x1' }` for a comment). */
+  readonly parents?: Readonly<Record<string, string>>;
 }
 
 /** A fault to inject into a dependency, in the proxy's terms (docs/proxy.md): 'timeout', 'latency', 'reset_peer', 'http_status'… */

@@ -1,4 +1,5 @@
 import type { CauseId } from './causes.js';
+import type { CoverageEntry } from './coverage.js';
 import type { SourceLocation } from './location.js';
 import type { Severity } from './severity.js';
 
@@ -60,4 +61,6 @@ export interface Report {
   readonly stats: Readonly<Record<string, number>>;
   /** Problems faultline met that are not findings about the API (a crashed check, a budget hit). */
   readonly notes: readonly string[];
+  /** Live audits: one entry per operation, what was sent and whether a valid request reached a 2xx. */
+  readonly coverage?: readonly CoverageEntry[];
 }

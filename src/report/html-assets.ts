@@ -11,6 +11,13 @@ body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-seri
 h1{font-size:22px;margin:0 0 4px}
 .meta-line{color:var(--muted);margin:0 0 2px;overflow-wrap:anywhere}
 .totals{font-weight:600;margin:12px 0 16px}
+.warning{background:#fff4e0;border:1px solid var(--medium);border-left:6px solid var(--medium);border-radius:6px;padding:8px 12px;font-weight:600}
+.coverage summary{cursor:pointer}.coverage summary h2{display:inline;font-size:17px}
+.coverage table{border-collapse:collapse;width:100%;background:var(--card);margin:8px 0 18px;font-size:13px}
+.coverage th,.coverage td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+.coverage td.num{text-align:right}.coverage tr.unreached td:first-child{border-left:4px solid var(--high)}
+.status{font:12px ui-monospace,monospace;padding:0 3px;border-radius:3px;background:#eef}.status.s2xx{background:#e6f4ea}
+.status.s4xx{background:#fff4e0}.status.s5xx{background:#fde2e1}
 .scorecard{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:10px;margin-bottom:18px}
 .card{all:unset;cursor:pointer;display:flex;flex-direction:column;gap:4px;padding:10px 12px;background:var(--card);
 border:1px solid var(--line);border-left:6px solid var(--pass);border-radius:6px}

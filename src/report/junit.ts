@@ -1,4 +1,5 @@
 import type { CauseId } from '../core/causes.js';
+import { coverageSummary, lowCoverageWarning } from '../core/coverage.js';
 import type { Finding, Report } from '../core/finding.js';
 import { formatLocation } from '../core/location.js';
 import { reaches, type Severity } from '../core/severity.js';
@@ -73,6 +74,22 @@ export const junitReporter = defineReporter({
       suites.push(
         `  <testsuite name="${attr(causeTitle(summary.cause))}" id="${attr(summary.cause)}" tests="${tests}" failures="${failures}" errors="0" skipped="0" timestamp="${attr(report.startedAt)}">\n` +
           `${caseXml.join('\n')}\n  </testsuite>`,
+      );
+    }
+    // Coverage first: each operation a case, skipped when no valid request reached it (it was not really tested).
+    const coverage = report.coverage ?? [];
+    if (coverage.length > 0) {
+      const warning = lowCoverageWarning(coverage);
+      const skipped = coverage.filter((entry) => !entry.reached).length;
+      const cases = coverage.map((entry) => {
+        const open = `    <testcase classname="faultline.coverage" name="${attr(`${entry.operation} reached with a 2xx`)}"`;
+        return entry.reached ? `${open}/>` : `${open}>\n      <skipped message="${attr(`not reached: ${entry.why ?? entry.reason ?? ''}`)}"/>\n    </testcase>`;
+      });
+      totalTests += coverage.length;
+      suites.unshift(
+        `  <testsuite name="Coverage" id="coverage" tests="${coverage.length}" failures="0" errors="0" skipped="${skipped}" timestamp="${attr(report.startedAt)}">\n` +
+          `${cases.join('\n')}\n` +
+          `    <system-out>${text(warning ?? coverageSummary(coverage).sentence)}</system-out>\n  </testsuite>`,
       );
     }
     return [

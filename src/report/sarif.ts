@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { CauseId } from '../core/causes.js';
+import { coverageSummary } from '../core/coverage.js';
 import type { Finding, Report } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
 import { checkMetadata } from './catalogue.js';
@@ -123,6 +124,7 @@ export const sarifReporter = defineReporter({
             },
           ],
           columnKind: 'utf16CodeUnits',
+          ...(report.coverage && report.coverage.length > 0 ? { properties: { coverage: coverageSummary(report.coverage).sentence, operationsReached: coverageSummary(report.coverage).reached, operations: report.coverage.length } } : {}),
           results: findings.map((f) => resultFor(f, ruleIndex.get(f.check) ?? 0, report, rootDir)),
         },
       ],

@@ -1,4 +1,5 @@
 import type { CauseId } from '../core/causes.js';
+import { coverageSummary, lowCoverageWarning } from '../core/coverage.js';
 import type { Finding, Report } from '../core/finding.js';
 import { formatLocation } from '../core/location.js';
 import { severities, type Severity } from '../core/severity.js';
@@ -48,6 +49,8 @@ function header(report: Report, c: Colors): string[] {
     lines.push(`spec:   ${safe(report.spec.source)}${title}`);
   }
   if (report.target) lines.push(`target: ${safe(report.target)}`);
+  const warning = report.coverage ? lowCoverageWarning(report.coverage) : null;
+  if (warning) lines.push('', c.bold(c.yellow(`! ${warning}`)));
   return lines;
 }
 
@@ -113,12 +116,20 @@ export const terminalReporter = defineReporter({
       byCause.set(finding.cause, list);
     }
     for (const [cause, list] of byCause) lines.push(...causeSection(cause, list, options, c));
-    if (report.notes.length > 0) {
+    // The low-coverage warning already heads the report.
+    const warning = report.coverage ? lowCoverageWarning(report.coverage) : null;
+    const notes = report.notes.filter((note) => note !== warning);
+    if (notes.length > 0) {
       lines.push('', c.bold('Notes'));
-      for (const note of report.notes) lines.push(`  - ${safe(note)}`);
+      for (const note of notes) lines.push(`  - ${safe(note)}`);
     }
     const counts = totalsLine(report.findings);
     lines.push('', report.findings.length === 0 ? c.green(counts) : c.bold(counts));
+    if (report.coverage && report.coverage.length > 0) {
+      const summary = coverageSummary(report.coverage);
+      const line = `${summary.sentence.charAt(0).toUpperCase()}${summary.sentence.slice(1)}, in ${report.stats['requests'] ?? 0} requests.`;
+      lines.push(summary.reached === summary.total ? c.green(line) : summary.isLow ? c.yellow(line) : line);
+    }
     return `${lines.join('\n')}\n`;
   },
 });

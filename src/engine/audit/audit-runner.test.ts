@@ -160,11 +160,14 @@ describe('runAudit', () => {
     const server = await countingServer();
     const { events, report } = await runWith(spec, server.url, { maxRequests: 100 });
     expect(events[0]).toMatchObject({ type: 'run-started', kind: 'audit', operations: 2 });
-    expect(events.filter((e) => e.type === 'phase-started').map((e) => (e as { phase: string }).phase)).toEqual(['lint', 'examples', 'negative', 'fuzz', 'checks']);
+    expect(events.filter((e) => e.type === 'phase-started').map((e) => (e as { phase: string }).phase)).toEqual(['lint', 'examples', 'reach', 'negative', 'fuzz', 'explore', 'checks']);
     expect(events.at(-1)).toEqual({ type: 'run-finished', report });
     const requestEvents = events.filter((e) => e.type === 'request').length;
     expect(requestEvents).toBe(server.count);
-    expect(report.stats['operationsCovered']).toBe(2);
+    // The server answers every POST with 400: reached only by GET, and the coverage says why not by POST.
+    expect(report.stats['operationsReached']).toBe(1);
+    expect(report.coverage?.find((c) => c.operation.startsWith('GET'))).toMatchObject({ reached: true });
+    expect(report.coverage?.find((c) => c.operation.startsWith('POST'))).toMatchObject({ reached: false, reason: 'rejected' });
     expect(report.target).toBe(server.url);
   });
 });

@@ -1,13 +1,14 @@
 import type { Finding, Report } from '../../core/finding.js';
+import { coverageSummary, lowCoverageWarning } from '../../core/coverage.js';
 import { faultlineVersion } from '../../core/version.js';
-import type { AnyCheck, AuditExchange, Check, DependencyHandle, Role } from '../../checks/types.js';
+import type { AnyCheck, Check, DependencyHandle, Role } from '../../checks/types.js';
 import type { HttpClient } from '../../http/types.js';
 import type { SpecModel } from '../../spec/model.js';
 import type { EngineEvent } from '../events.js';
 import { FindingDeduplicator, toFinding } from '../findings.js';
 import { collectLintFindings, specSummary } from '../lint-runner.js';
 import { RequestBudget } from './budget.js';
-import { examplesPhase, fuzzPhase, negativePhase, orderForTraffic } from './phases.js';
+import { examplesPhase, explorePhase, fuzzPhase, negativePhase, orderForTraffic, Reacher, reachPhase } from './phases.js';
 import { AuditSession } from './services.js';
 
 export interface AuditOptions {
@@ -69,10 +70,26 @@ export async function* runAudit(options: AuditOptions): AsyncGenerator<EngineEve
   }
   // Keep a share of the budget for the live checks, whatever the traffic phases would like to use.
   const reserveForChecks = Math.max(Math.floor(options.budget.maxRequests * 0.35), Math.min(200, options.budget.maxRequests));
-  const trafficPhases: [string, () => Promise<void>][] = [
-    ['examples', () => examplesPhase(session, operations)],
-    ['negative', () => negativePhase(session, spec, operations, Math.floor((budget.remaining() - reserveForChecks) * 0.5))],
-    ['fuzz', () => fuzzPhase(session, spec, operations, budget.remaining() - reserveForChecks, options.seed ?? 1)],
+  const trafficShare = () => Math.max(0, budget.remaining() - reserveForChecks);
+  // Exploring stops with 40% of the time budget left, so a slow API still gets its live checks.
+  const isTimeUp = () => budget.msLeft() < options.budget.maxDurationMs * 0.4;
+  const reacher = new Reacher(session, spec);
+  const seed = options.seed ?? 1;
+  const trafficPhases: [string, () => Promise<unknown>][] = [
+    ['examples', () => examplesPhase(session, spec, operations)],
+    ['reach', () => reachPhase(reacher, operations, Math.floor(trafficShare() * 0.25))],
+    ['negative', () => negativePhase(session, spec, operations, Math.floor(trafficShare() * 0.5))],
+    ['fuzz', () => fuzzPhase(session, spec, operations, trafficShare(), seed, 16)],
+    [
+      'explore',
+      async () => {
+        const explored = await explorePhase(session, spec, operations, reacher, { maxRequests: trafficShare(), seed, isTimeUp });
+        if (explored.rounds > 0) {
+          const why = explored.saturated ? `nothing new appeared in the last rounds` : `its share of the budget was spent`;
+          notes.push(`explored for ${explored.rounds} round${explored.rounds === 1 ? '' : 's'} (${explored.sent} requests) until ${why}`);
+        }
+      },
+    ],
   ];
   for (const [phase, run] of trafficPhases) {
     session.phase = phase;
@@ -82,7 +99,6 @@ export async function* runAudit(options: AuditOptions): AsyncGenerator<EngineEve
     yield* flush();
     yield { type: 'phase-finished', phase, requests: session.sentCount - before, findings: 0 };
   }
-
   session.phase = 'checks';
   yield { type: 'phase-started', phase: 'checks', planned: auditChecks.length };
   const checksBefore = session.sentCount;
@@ -107,13 +123,24 @@ export async function* runAudit(options: AuditOptions): AsyncGenerator<EngineEve
 
   const exhausted = budget.exhaustedReason();
   if (exhausted) notes.push(`${exhausted}: the audit stopped early; raise budget.requests or budget.time to cover more`);
-  notes.push(...session.failing.notes());
+  notes.push(...session.failing.notes(), ...session.stopNotes);
   // Said in the report so a reader knows why no public-exposure probe shows up in it.
   if (!options.isExposureProbing) notes.push('exposure probes were off (--no-exposure-probes): no sensitive paths or rate limits were probed');
   if ((options.dependencies ?? []).length === 0 && auditChecks.some((check) => check.cause === 'dependency-failures')) {
     notes.push('dependency failures were not probed: no dependencies are configured (list them under dependencies in faultline.yaml)');
   }
-  const covered = coveredOperations(session.recorded);
+  const coverage = session.coverage.entries({
+    isDestructiveAllowed: options.isDestructiveAllowed,
+    isBudgetSpent: exhausted !== null,
+    givenUp: (operation) => session.failing.isGivenUp(operation),
+  });
+  const unreached = coverage.filter((entry) => !entry.reached);
+  if (unreached.length > 0) {
+    const listed = unreached.slice(0, 20).map((entry) => `${entry.operation} (${entry.reason})`).join(', ');
+    notes.push(`${coverageSummary(coverage).sentence}; not reached: ${listed}${unreached.length > 20 ? ` and ${unreached.length - 20} more` : ''}`);
+  }
+  const warning = lowCoverageWarning(coverage);
+  if (warning) notes.unshift(warning);
   const findings = dedupe.findings();
   const report: Report = {
     schema: 'faultline/report@1',
@@ -126,7 +153,9 @@ export async function* runAudit(options: AuditOptions): AsyncGenerator<EngineEve
     findings,
     stats: {
       operations: spec.operations.length,
-      operationsCovered: covered,
+      // Reached: a valid request answered 2xx. Requested: the operation answered anything at all.
+      operationsReached: coverage.filter((entry) => entry.reached).length,
+      operationsRequested: coverage.filter((entry) => Object.keys(entry.statuses).length > 0).length,
       requests: session.sentCount,
       transportErrors: session.recorded.filter((e) => e.error).length,
       checks: options.checks.length,
@@ -134,10 +163,7 @@ export async function* runAudit(options: AuditOptions): AsyncGenerator<EngineEve
       durationMs: Date.now() - Date.parse(startedAt),
     },
     notes,
+    coverage,
   };
   yield { type: 'run-finished', report };
-}
-
-function coveredOperations(exchanges: readonly AuditExchange[]): number {
-  return new Set(exchanges.filter((e) => e.response && e.operation).map((e) => e.operation)).size;
 }

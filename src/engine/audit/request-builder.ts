@@ -1,6 +1,6 @@
 import type { ProbeRequest, RequestOptions, Role } from '../../checks/types.js';
 import type { MediaType, Operation, Parameter, SpecModel } from '../../spec/model.js';
-import { exampleFor } from './schema-arbitrary.js';
+import { exampleFor, flattenSchema, schemaType } from './schema-arbitrary.js';
 import type { ValuePool } from './value-pool.js';
 
 /** The parts of a request before they are put together, so negative testing can break one of them. */
@@ -12,18 +12,32 @@ export interface RequestParts {
   readonly body?: unknown;
 }
 
-export function parameterValue(spec: SpecModel, operation: Operation, parameter: Parameter, pool: ValuePool): unknown {
-  if (parameter.in === 'path') {
-    const linked = pool.linkValue(operation.operationId, parameter.name);
-    if (linked !== undefined) return linked;
-  }
+/**
+ * A valid value for one parameter: an OpenAPI link's value, the spec's example, a value learnt from the
+ * API's responses by name (for a path parameter, the record of the collection before it, matching the
+ * values `chosen` for earlier path parameters), then a generated one (never empty for a path segment).
+ */
+export function parameterValue(spec: SpecModel, operation: Operation, parameter: Parameter, pool: ValuePool, chosen: Readonly<Record<string, unknown>> = {}): unknown {
+  const linked = pool.linkValue(operation.operationId, parameter.name);
+  if (linked !== undefined) return linked;
   if (parameter.example !== undefined) return parameter.example;
   if (parameter.examples.length > 0) return parameter.examples[0];
-  if (parameter.in === 'path') {
-    const learned = pool.valueFor(operation.path, parameter.name);
-    if (learned !== undefined) return learned;
-  }
-  return exampleFor(parameter.schema ?? { type: 'string' }, spec.resolve);
+  const learned = parameter.in === 'path' ? pool.valueFor(operation.path, parameter.name, chosen) : pool.valuesNamed(parameter.name)[0];
+  if (learned !== undefined && fitsType(spec, parameter, learned)) return learned;
+  return exampleFor(parameter.schema ?? { type: 'string' }, spec.resolve, { name: parameter.name, next: () => pool.next() });
+}
+
+/** A learnt value fits an integer or number parameter only when it is numeric (a slug is no id of type integer). */
+export function fitsType(spec: SpecModel, parameter: Parameter, value: unknown): boolean {
+  const type = parameter.schema ? schemaType(flattenSchema(parameter.schema, spec.resolve)) : undefined;
+  if (type === 'integer') return Number.isInteger(Number(value));
+  if (type === 'number') return Number.isFinite(Number(value));
+  return true;
+}
+
+/** Path parameters in the order they appear in the path, so a parent's value is chosen before its child's. */
+export function pathParametersInOrder(operation: Operation): Parameter[] {
+  return operation.parameters.filter((p) => p.in === 'path').sort((a, b) => operation.path.indexOf(`{${a.name}}`) - operation.path.indexOf(`{${b.name}}`));
 }
 
 /**
@@ -44,30 +58,37 @@ export function requestMedia(operation: Operation): MediaType | undefined {
   );
 }
 
-export function bodyExample(spec: SpecModel, media: MediaType): unknown {
+export function bodyExample(spec: SpecModel, media: MediaType, pool?: ValuePool): unknown {
   if (media.example !== undefined) return media.example;
   if (media.examples.length > 0) return media.examples[0];
-  return exampleFor(media.schema ?? {}, spec.resolve);
+  return exampleFor(media.schema ?? {}, spec.resolve, pool ? { next: () => pool.next() } : {});
 }
 
-/** Valid values for every required parameter (and optional ones the spec gives examples for) and the body. */
-export function validParts(spec: SpecModel, operation: Operation, pool: ValuePool): RequestParts {
+/**
+ * Valid values for every required parameter (and optional ones the spec gives examples for) and the
+ * body. `pathOverrides` fixes some path parameters (a fresh resource, another learnt value); the others
+ * are chosen to match them.
+ */
+export function validParts(spec: SpecModel, operation: Operation, pool: ValuePool, pathOverrides: Readonly<Record<string, unknown>> = {}): RequestParts {
   const path: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
   const headers: Record<string, string> = {};
+  for (const parameter of pathParametersInOrder(operation)) {
+    path[parameter.name] = parameter.name in pathOverrides ? pathOverrides[parameter.name] : parameterValue(spec, operation, parameter, pool, { ...pathOverrides, ...path });
+  }
   for (const parameter of operation.parameters) {
+    if (parameter.in === 'path') continue;
     const hasExample = parameter.example !== undefined || parameter.examples.length > 0;
     if (!parameter.required && !hasExample) continue;
     if (isIgnoredHeader(parameter)) continue;
     const value = parameterValue(spec, operation, parameter, pool);
-    if (parameter.in === 'path') path[parameter.name] = value;
-    else if (parameter.in === 'query') query[parameter.name] = value;
+    if (parameter.in === 'query') query[parameter.name] = value;
     else if (parameter.in === 'header') headers[parameter.name.toLowerCase()] = String(value);
     else if (parameter.in === 'cookie') headers['cookie'] = `${headers['cookie'] ? headers['cookie'] + '; ' : ''}${parameter.name}=${encodeURIComponent(String(value))}`;
   }
   const media = requestMedia(operation);
   if (!media) return { path, query, headers };
-  return { path, query, headers, media, body: bodyExample(spec, media) };
+  return { path, query, headers, media, body: bodyExample(spec, media, pool) };
 }
 
 /** Put the parts together as a probe; `bodyText` overrides the encoded body (malformed JSON). */
@@ -118,7 +139,6 @@ export function isSecured(operation: Operation): boolean {
 
 export function requestFor(spec: SpecModel, operation: Operation, pool: ValuePool, roles: readonly Role[], options: RequestOptions = {}): ProbeRequest | null {
   const role = options.role !== undefined ? options.role : isSecured(operation) ? (roles.find((r) => isRoleAllowed(operation, r)) ?? null) : null;
-  const parts = validParts(spec, operation, pool);
-  const withOverrides = options.pathParams ? { ...parts, path: { ...parts.path, ...options.pathParams } } : parts;
-  return assemble(operation, withOverrides, role, options.headers ?? {});
+  const parts = validParts(spec, operation, pool, options.pathParams ?? {});
+  return assemble(operation, parts, role, options.headers ?? {});
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Schema } from '../../spec/model.js';
+import { plausibleString } from './plausible.js';
 
 type Resolve = (value: unknown) => unknown;
 type Json = Record<string, unknown>;
@@ -143,12 +144,22 @@ function stringArbitrary(s: Json): fc.Arbitrary<string> {
   return fc.string({ minLength, maxLength, unit: 'grapheme-ascii' });
 }
 
+/** How exampleFor shapes generated strings: the field's name, and a counter that makes each value new. */
+export interface ExampleHints {
+  readonly name?: string;
+  readonly next?: () => number;
+  readonly seed?: number;
+}
+
 /**
  * One representative value: the spec's own example, default or first enum value where it has one,
- * otherwise a deterministic generated value. Spec examples come first because they are what the API's
- * authors know to work.
+ * otherwise a generated value that an API is likely to accept (strings never empty and shaped by their
+ * format, pattern and name; integers from 1 where the range allows). Spec examples come first because
+ * they are what the API's authors know to work.
  */
-export function exampleFor(schema: unknown, resolve: Resolve, seed = 42, depth = 0): unknown {
+export function exampleFor(schema: unknown, resolve: Resolve, hints: ExampleHints | number = {}, depth = 0): unknown {
+  const options = typeof hints === 'number' ? { seed: hints } : hints;
+  const seed = options.seed ?? 42;
   const s = flattenSchema(schema, resolve);
   if ('example' in s) return s['example'];
   if (Array.isArray(s['examples']) && s['examples'].length > 0) return s['examples'][0];
@@ -164,7 +175,7 @@ export function exampleFor(schema: unknown, resolve: Resolve, seed = 42, depth =
       const property = flattenSchema(value, resolve);
       if (property['readOnly'] === true) continue;
       if (!required.has(key) && (depth >= maxDepth || !hasOwnExample(property))) continue;
-      out[key] = exampleFor(property, resolve, seed, depth + 1);
+      out[key] = exampleFor(property, resolve, { ...options, name: key }, depth + 1);
     }
     return out;
   }
@@ -172,11 +183,23 @@ export function exampleFor(schema: unknown, resolve: Resolve, seed = 42, depth =
     const minItems = Number(s['minItems'] ?? 1);
     // An array with no minItems may be empty: that is what ends a recursive schema.
     if (depth >= maxDepth && Number(s['minItems'] ?? 0) === 0) return [];
-    return Array.from({ length: Math.max(1, minItems) }, () => exampleFor(s['items'] ?? {}, resolve, seed, depth + 1));
+    return Array.from({ length: Math.max(1, minItems) }, () => exampleFor(s['items'] ?? {}, resolve, options, depth + 1));
   }
   const alternatives = (s['oneOf'] ?? s['anyOf']) as unknown[] | undefined;
-  if (Array.isArray(alternatives) && alternatives.length > 0) return exampleFor(alternatives[0], resolve, seed, depth + 1);
+  if (Array.isArray(alternatives) && alternatives.length > 0) return exampleFor(alternatives[0], resolve, options, depth + 1);
+  if (type === 'string') return plausibleString(s, options.name, options.next?.() ?? seed);
+  if (type === 'integer') return smallIntegerIn(s);
   return fc.sample(arbitraryFor(s, resolve, depth), { seed, numRuns: 1 })[0];
+}
+
+// 1 where the range allows (ids start there; a quantity of 1 is valid), else the lowest allowed value.
+function smallIntegerIn(s: Json): number {
+  const min = bound(s, 'minimum', 'exclusiveMinimum', 1);
+  const max = bound(s, 'maximum', 'exclusiveMaximum', -1);
+  const step = typeof s['multipleOf'] === 'number' && s['multipleOf'] > 0 ? (s['multipleOf'] as number) : 1;
+  let value = Math.ceil(Math.max(min ?? 1, 1) / step) * step;
+  if (max !== undefined && value > max) value = Math.ceil((min ?? max) / step) * step;
+  return value;
 }
 
 function hasOwnExample(schema: Json): boolean {

@@ -7,7 +7,9 @@ import type { RequestBudget } from './budget.js';
 import { FailingOperations } from './failing-operations.js';
 import { checkConformance } from './conformance.js';
 import { createSchemaValidator } from '../../spec/schema-validator.js';
-import { isRoleAllowed, requestFor } from './request-builder.js';
+import { assemble, isRoleAllowed, requestFor, validParts, type RequestParts } from './request-builder.js';
+import { CoverageTracker } from './coverage-tracker.js';
+import { pathValues } from '../../spec/path-template.js';
 import { collectionOf, ValuePool } from './value-pool.js';
 import { decodeHistogram, summarize } from '../../load/histogram.js';
 import { runShare } from '../../load/run-share.js';
@@ -59,6 +61,12 @@ export class AuditSession implements AuditServices {
   sentCount = 0;
   /** Operations that answered 429 to generated traffic: the phases send them nothing more. */
   readonly rateLimited = new Set<string>();
+  /** What each operation was sent and answered; operations that only ever answer the same 404/405 stop here. */
+  readonly coverage: CoverageTracker;
+  /** Notes on operations the audit stopped sending to, in the order it happened. */
+  readonly stopNotes: string[] = [];
+  /** The parts of the first valid request that reached each operation: the base for invalid and fuzzed variants. */
+  private readonly reachedParts = new Map<string, RequestParts>();
 
   constructor(readonly setup: AuditSetup) {
     this.target = setup.target.replace(/\/+$/, '');
@@ -68,6 +76,7 @@ export class AuditSession implements AuditServices {
     this.dependencies = setup.dependencies ?? [];
     this.validator = createSchemaValidator(setup.spec);
     this.operationsByKey = new Map(setup.spec.operations.map((op) => [op.key, op]));
+    this.coverage = new CoverageTracker(setup.spec.operations);
   }
 
   exchanges(): readonly AuditExchange[] {
@@ -75,7 +84,14 @@ export class AuditSession implements AuditServices {
   }
 
   learned() {
-    return this.pool.all();
+    // Each collection's identifier is the field named like its item path's parameter ({slug} → slug).
+    return this.pool.all((collection) => {
+      for (const operation of this.operationsByKey.values()) {
+        const match = operation.path.startsWith(`${collection}/{`) ? /^\{([^}]+)\}$/.exec(operation.path.slice(collection.length + 1)) : null;
+        if (match) return match[1];
+      }
+      return undefined;
+    });
   }
 
   remainingRequests(): number {
@@ -92,6 +108,9 @@ export class AuditSession implements AuditServices {
     // An operation that failed several times in a row gets no more requests: each would cost a whole
     // timeout. Callers see null, as for a spent budget, and phases move on to the next operation.
     if (this.failing.isGivenUp(request.operation)) return null;
+    // A dead operation (only ever the same 404/405) gets no more generated traffic; the checks' own few
+    // probes still go, since each check decides from its answer (a 410 is what removed-operation reads).
+    if (request.inputKind !== 'probe' && this.coverage.isStopped(request.operation)) return null;
     if (!this.setup.budget.take()) return null;
     // In-flight requests end at the audit's deadline; the label tells checks such a timeout is ours.
     const requestedTimeoutMs = request.timeoutMs ?? this.setup.timeoutMs;
@@ -126,6 +145,11 @@ export class AuditSession implements AuditServices {
       ...(exchange.error ? { error: exchange.error.code } : {}),
     });
     if (exchange.response?.status === 429 && audited.operation && audited.inputKind !== 'probe') this.rateLimited.add(audited.operation);
+    const stopped = this.coverage.record(audited);
+    if (stopped) {
+      this.stopNotes.push(stopped);
+      this.events.push({ type: 'note', message: stopped });
+    }
     this.learnFrom(audited);
     return audited;
   }
@@ -224,21 +248,49 @@ export class AuditSession implements AuditServices {
    * examples the rest of the run relies on.
    */
   async freshRequestFor(operation: Operation, options: RequestOptions = {}): Promise<ProbeRequest | null> {
+    const fresh = operation.method === 'get' ? null : await this.createFor(operation, options.pathParams ?? {});
+    return this.requestFor(operation, fresh ? { ...options, pathParams: { ...options.pathParams, ...fresh } } : options);
+  }
+
+  /**
+   * Create a resource in the collection the operation's last path parameter addresses (POST on the
+   * path before it, parents chosen from learnt values), and return the path values that aim the
+   * operation at it: the parents the create used and the created record's identifier (the field named
+   * like the parameter, wherever it sits in the response). Null when there is no create, it failed, or
+   * its response names nothing.
+   */
+  async createFor(operation: Operation, pathOverrides: Readonly<Record<string, string | number>> = {}): Promise<Record<string, string | number> | null> {
     const lastParam = /\{([^}]+)\}$/.exec(operation.path)?.[1];
-    if (lastParam && operation.method !== 'get') {
-      const collection = collectionOf(operation.path, lastParam);
-      const create = this.operationsByKey.get(`POST ${collection}`);
-      if (create) {
-        const createRequest = this.requestFor(create);
-        const created = createRequest ? await this.probe({ ...createRequest, inputKind: 'valid' }) : null;
-        const body = created?.response?.json as Record<string, unknown> | undefined;
-        const id = body && (body['id'] ?? body['uuid']);
-        if ((typeof id === 'string' || typeof id === 'number') && created?.response && created.response.status < 300) {
-          return this.requestFor(operation, { ...options, pathParams: { ...options.pathParams, [lastParam]: id } });
-        }
-      }
-    }
-    return this.requestFor(operation, options);
+    if (!lastParam) return null;
+    const create = this.operationsByKey.get(`POST ${collectionOf(operation.path, lastParam)}`);
+    if (!create || (!this.isDestructiveAllowed)) return null;
+    const parents = Object.fromEntries(Object.entries(pathOverrides).filter(([name]) => create.path.includes(`{${name}}`)));
+    const parts = validParts(this.setup.spec, create, this.pool, parents);
+    const created = await this.sendValid(create, parts, this.defaultRole(create));
+    if (!created?.response || created.response.status >= 300) return null;
+    const createdValues = pathValues(create.path, new URL(created.request.url).pathname) ?? {};
+    const newest = this.pool.all((collection) => (collection === create.path ? lastParam : undefined)).filter((v) => v.operation === create.key && v.collection === create.path).pop();
+    if (!newest) return null;
+    return { ...createdValues, [lastParam]: newest.value };
+  }
+
+  /** The first role whose scopes satisfy a secured operation; null for an open one. */
+  defaultRole(operation: Operation): Role | null {
+    const secured = operation.security.length > 0 && operation.security.every((alternative) => alternative.schemes.length > 0);
+    return secured ? (this.roles.find((r) => isRoleAllowed(operation, r)) ?? null) : null;
+  }
+
+  /** Send a request meant to be valid, recorded; when it reaches a 2xx its parts become the operation's base. */
+  async sendValid(operation: Operation, parts: RequestParts, role: Role | null): Promise<AuditExchange | null> {
+    const exchange = await this.probe({ ...assemble(operation, parts, role), inputKind: 'valid' });
+    const status = exchange?.response?.status;
+    if (status !== undefined && status >= 200 && status < 300 && !this.reachedParts.has(operation.key)) this.reachedParts.set(operation.key, parts);
+    return exchange;
+  }
+
+  /** The parts that reached the operation (with fresh generated values left alone), or new valid parts. */
+  baseParts(operation: Operation): RequestParts {
+    return this.reachedParts.get(operation.key) ?? validParts(this.setup.spec, operation, this.pool);
   }
 
   operation(key: string | null): Operation | undefined {
@@ -255,8 +307,10 @@ export class AuditSession implements AuditServices {
       if (lastParam && value) this.pool.forget(operation.path, lastParam, value);
       return;
     }
-    if (response.json === undefined) return;
-    this.pool.learn(operation, exchange.role, response.json);
+    const location = response.headers['location'];
+    if (response.json === undefined && !location) return;
+    const values = pathValues(operation.path, new URL(exchange.request.url).pathname) ?? {};
+    this.pool.learn(operation, exchange.role, response.json, values, location);
     const documented = operation.responses.find((r) => r.status === String(response.status));
     for (const link of documented?.links ?? []) {
       for (const [parameter, expression] of Object.entries(link.parameters)) {

@@ -41,7 +41,7 @@ describe('ValuePool', () => {
     const pool = new ValuePool();
     pool.learn(op('POST /users'), 'admin', { id: 17, name: 'Ann' });
     expect(pool.valueFor('/users/{userId}', 'userId')).toBe(17);
-    expect(pool.all()).toEqual([{ collection: '/users', value: 17, role: 'admin', operation: 'POST /users', isCreated: true }]);
+    expect(pool.all()).toEqual([{ collection: '/users', value: 17, role: 'admin', operation: 'POST /users', isCreated: true, fields: { id: 17, name: 'Ann' }, parents: {} }]);
   });
 
   it('learns ids from a plain list and from paged wrappers, each once, and the newest wins', () => {
@@ -69,14 +69,62 @@ describe('ValuePool', () => {
     expect(pool.all()).toHaveLength(20);
   });
 
-  it('learns nothing from an item read, an update or a nested create under the wrong collection', () => {
+  it('learns records from item reads and updates for the collection above them, and a nested create under its own collection with its parent', () => {
     const pool = new ValuePool();
-    pool.learn(op('GET /users/{userId}'), null, { id: 5 });
-    pool.learn(op('PUT /users/{userId}'), null, { id: 6 });
-    expect(pool.all()).toEqual([]);
-    pool.learn(op('POST /users/{userId}/orders'), null, { id: 'o-1' });
-    expect(pool.valueFor('/users/{userId}', 'userId')).toBeUndefined();
+    pool.learn(op('GET /users/{userId}'), null, { id: 5 }, { userId: '5' });
+    pool.learn(op('PUT /users/{userId}'), null, { id: 6 }, { userId: '6' });
+    expect(pool.all().map((v) => [v.collection, v.value, v.isCreated])).toEqual([
+      ['/users', 5, false],
+      ['/users', 6, false],
+    ]);
+    pool.learn(op('POST /users/{userId}/orders'), null, { id: 'o-1' }, { userId: '5' });
+    expect(pool.valueFor('/users/{userId}', 'userId')).toBe(6);
     expect(pool.valueFor('/users/{userId}/orders/{orderId}', 'orderId')).toBe('o-1');
+    expect(pool.all().find((v) => v.value === 'o-1')).toMatchObject({ collection: '/users/{userId}/orders', parents: { userId: '5' }, isCreated: true });
+  });
+
+  it('fills a parameter by name from a record wrapped in an envelope, not by position', () => {
+    const pool = new ValuePool();
+    const posts = specFromObject({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/posts': { post: { responses: ok } }, '/posts/{slug}/comments': { post: { responses: ok } }, '/posts/{slug}/comments/{id}': { get: { responses: ok } } },
+    });
+    pool.learn(op('POST /posts', posts), 'writer', { post: { id: 11, slug: 'hello-x1', title: 'Hello', author: { username: 'ann' } } });
+    expect(pool.valueFor('/posts/{slug}', 'slug')).toBe('hello-x1');
+    expect(pool.valueFor('/posts/{postId}', 'postId')).toBe(11);
+    expect(pool.valueFor('/profiles/{username}', 'username')).toBe('ann');
+    expect(pool.all((collection) => (collection === '/posts' ? 'slug' : undefined))).toMatchObject([{ collection: '/posts', value: 'hello-x1', isCreated: true }]);
+  });
+
+  it('prefers children created under the parent value already chosen', () => {
+    const pool = new ValuePool();
+    const nested = '/posts/{slug}/comments/{id}';
+    const create = { method: 'post', path: '/posts/{slug}/comments', key: 'POST /posts/{slug}/comments' } as Operation;
+    pool.learn(create, null, { comment: { id: 1 } }, { slug: 'a' });
+    pool.learn(create, null, { comment: { id: 2 } }, { slug: 'b' });
+    expect(pool.valueFor(nested, 'id', { slug: 'a' })).toBe(1);
+    expect(pool.valueFor(nested, 'id', { slug: 'b' })).toBe(2);
+    expect(pool.candidates(nested, 'id', { slug: 'a' }).slice(0, 2)).toEqual([1, 2]);
+  });
+
+  it('learns the new resource from a Location header when the body names nothing', () => {
+    const pool = new ValuePool();
+    pool.learn(op('POST /users'), null, undefined, {}, 'http://api.example/v1/users/ann-7');
+    expect(pool.valueFor('/users/{userId}', 'userId')).toBe('ann-7');
+    pool.learn(op('POST /users'), null, undefined, {}, '/elsewhere/9');
+    expect(pool.valueFor('/users/{userId}', 'userId')).toBe('ann-7');
+  });
+
+  it('finds fields at any depth of a page, but stops at a bounded walk', () => {
+    const pool = new ValuePool();
+    pool.learn(op('GET /users'), null, { page: { results: { items: [{ account: { accountNumber: 'AC-1' } }] } } });
+    expect(pool.valuesNamed('accountNumber')).toEqual(['AC-1']);
+    expect(pool.valuesNamed('account_number')).toEqual(['AC-1']);
+    let deep: Record<string, unknown> = { secret: 'too-deep' };
+    for (let i = 0; i < 50; i++) deep = { next: deep };
+    pool.learn(op('GET /users'), null, deep);
+    expect(pool.valuesNamed('secret')).toEqual([]);
   });
 
   it('forgets a deleted id, matching numbers and the strings read back from a URL', () => {
@@ -158,7 +206,7 @@ describe('AuditSession learning from live traffic', () => {
     expect(created?.response?.status).toBe(201);
     expect(audit.requestFor(op('GET /users/{userId}', linked))?.path).toBe('/users/u-1');
     expect(audit.requestFor(op('GET /profiles/{profileId}', linked))?.path).toBe('/profiles/p-1');
-    expect(audit.learned()).toEqual([{ collection: '/users', value: 'u-1', role: null, operation: 'POST /users', isCreated: true }]);
+    expect(audit.learned()).toMatchObject([{ collection: '/users', value: 'u-1', role: null, operation: 'POST /users', isCreated: true }]);
   });
 
   it('stops using an id once a delete of it succeeded', async () => {

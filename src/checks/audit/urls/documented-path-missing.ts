@@ -1,28 +1,21 @@
 import type { Operation } from '../../../spec/model.js';
+import { pathValues } from '../../../spec/path-template.js';
 import { defineCheck } from '../../define.js';
 import type { AuditExchange, LearnedValue } from '../../types.js';
 import { evidenceOf } from '../evidence.js';
 
-/** The path parameter values a request used, read back from its URL by the operation's template. */
-function pathValues(op: Operation, url: string): Record<string, string> | null {
-  const names: string[] = [];
-  const pattern = op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
-  const match = new RegExp(`${pattern}$`).exec(new URL(url).pathname);
-  return match ? Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)])) : null;
-}
-
 /** Where each path value came from ('the spec example', 'an id learnt from POST /orders'), or null if generated. */
 function valueSources(op: Operation, exchange: AuditExchange, learned: readonly LearnedValue[]): string[] | null {
-  const values = pathValues(op, exchange.request.url);
+  const values = pathValues(op.path, new URL(exchange.request.url).pathname);
   if (!values) return null;
   const sources: string[] = [];
   for (const [name, value] of Object.entries(values)) {
     const parameter = op.parameters.find((p) => p.in === 'path' && p.name === name);
     const examples = parameter ? [parameter.example, ...parameter.examples].filter((e) => e !== undefined).map(String) : [];
-    const learnt = learned.find((l) => String(l.value) === value);
+    // Only a value the API handed out for this very collection says the resource exists; a field of the
+    // same name learnt elsewhere (a product's 'name' for a category's {name}) says nothing.
+    const collection = op.path.slice(0, op.path.indexOf(`{${name}}`)).replace(/\/$/, '');
+    const learnt = learned.find((l) => String(l.value) === value && l.collection === collection);
     if (examples.includes(value)) sources.push(`${name}=${value} is the spec's example`);
     else if (learnt) sources.push(`${name}=${value} was handed out by ${learnt.operation}`);
     else return null;
@@ -45,6 +38,8 @@ export const documentedPathMissing = defineCheck({
       // Generated fuzz bodies may name resources that do not exist; only example-built requests count.
       const exchange = audit.exchanges().find((e) => e.operation === op.key && e.inputKind === 'valid' && e.phase !== 'fuzz' && (e.response?.status === 404 || e.response?.status === 405));
       if (!exchange) continue;
+      // Reached with another value: the route exists, that one resource did not.
+      if (audit.exchanges().some((e) => e.operation === op.key && e.inputKind === 'valid' && e.response && e.response.status >= 200 && e.response.status < 300)) continue;
       const status = exchange.response!.status;
       const sources = op.path.includes('{') ? valueSources(op, exchange, learned) : [];
       // 405 is about the method, whatever the values; a 404 for a made-up id only says the id is unknown.
