@@ -46,9 +46,11 @@ function issuedBy(exchange: AuditExchange): IssuedToken[] {
     if (notAccessToken.test(cookie.name)) continue;
     candidates.push({ field: `cookie ${cookie.name}`, value: decodeCookieValue(cookie.value), place: { in: 'cookie', name: cookie.name, prefix: '' } });
   }
+  // A token the request itself carried is echoed, not issued (a profile that returns the caller's token).
+  const sent = Object.values(exchange.request.headers).join('\n');
   return candidates.flatMap(({ field, value, place }) => {
     const jwt = decodeJwtValue(value);
-    return jwt ? [{ ...jwt, exchange, field, place }] : [];
+    return jwt && !sent.includes(jwt.token) ? [{ ...jwt, exchange, field, place }] : [];
   });
 }
 

@@ -49,7 +49,8 @@ export async function startTokenKeyApi({ isBroken }: TokenKeyApiOptions) {
     if (!token) return json(response, 401, { errors: { body: ['missing authorization credentials'] } });
     try {
       const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), { algorithms: ['HS256'] });
-      json(response, 200, { user: { username: payload.sub } });
+      // Like Conduit's GET /user, the profile echoes the caller's token: echoed is not issued.
+      json(response, 200, { user: { username: payload.sub, token } });
     } catch (error) {
       // The broken verifier lets the parser's error escape to the framework's 500 handler.
       if (isBroken && error instanceof errors.JWSInvalid) return json(response, 500, { errors: { body: ['jwt malformed'] } });
@@ -124,7 +125,7 @@ export async function startLoginApi({ isBroken, issueIn }: LoginApiOptions) {
       const isUnsigned = decodeProtectedHeader(token).alg === 'none';
       if (isUnsigned) unsignedSeen.push(token);
       const payload = isBroken && isUnsigned ? UnsecuredJWT.decode(token).payload : (await jwtVerify(token, secret, { algorithms: ['HS256'] })).payload;
-      json(response, 200, { user: { username: payload.sub } });
+      json(response, 200, { user: { username: payload.sub, token } });
     } catch {
       json(response, 401, { errors: { body: ['invalid token'] } });
     }
