@@ -55,6 +55,7 @@ import { undocumentedField } from './audit/drift/undocumented-field.js';
 import { undocumentedStatus } from './audit/drift/undocumented-status.js';
 import { unauthenticatedAccess } from './audit/auth/unauthenticated-access.js';
 import { invalidTokenAccepted } from './audit/auth/invalid-token-accepted.js';
+import { garbageTokenServerError } from './audit/auth/garbage-token-server-error.js';
 import { expiredTokenAccepted } from './audit/auth/expired-token-accepted.js';
 import { jwtAlgNone } from './audit/auth/jwt-alg-none.js';
 import { jwtLifetime } from './audit/auth/jwt-lifetime.js';
@@ -142,6 +143,7 @@ export const allChecks: readonly AnyCheck[] = [
   // audit: unsecured-endpoints
   unauthenticatedAccess,
   invalidTokenAccepted,
+  garbageTokenServerError,
   expiredTokenAccepted,
   jwtAlgNone,
   jwtLifetime,

@@ -1,8 +1,8 @@
 import { defineCheck } from '../../define.js';
-import type { Role } from '../../types.js';
+import { describePlace } from './credential-place.js';
 import { signHmacToken } from './forge-token.js';
-import { roleToken } from './role-token.js';
-import { tokenTargets, acceptedTokenDraft, tryToken } from './token-probe.js';
+import { knownTokens, type KnownToken } from './known-tokens.js';
+import { acceptedTokenDraft, tokensFor, tokenTargets, tryToken } from './token-probe.js';
 import { findWeakSecret, nameVariants } from './weak-secrets.js';
 
 const hourSeconds = 3600;
@@ -19,30 +19,30 @@ export const expiredTokenAccepted = defineCheck({
   async *run({ spec, audit }) {
     const candidates = nameVariants(spec.info.title);
     // Only a token whose HMAC secret faultline can recover can be re-signed with a past exp.
-    const forged = new Map<Role, string | null>();
-    function expiredTokenOf(role: Role): string | null {
-      if (!forged.has(role)) {
-        const jwt = roleToken(role);
-        const secret = jwt ? findWeakSecret(jwt.token, jwt.header.alg, candidates) : undefined;
-        if (!jwt || secret === undefined) forged.set(role, null);
+    const forged = new Map<KnownToken, string | null>();
+    function expiredTokenOf(jwt: KnownToken): string | null {
+      if (!forged.has(jwt)) {
+        const secret = findWeakSecret(jwt.token, jwt.header.alg, candidates);
+        if (secret === undefined) forged.set(jwt, null);
         else {
           const { exp, iat } = jwt.claims;
           const lifetime = typeof exp === 'number' && typeof iat === 'number' && exp > iat ? exp - iat : hourSeconds;
           const expired = Math.floor(Date.now() / 1000) - hourSeconds;
           const claims = { ...jwt.claims, exp: expired, iat: expired - lifetime, ...(jwt.claims.nbf !== undefined ? { nbf: expired - lifetime } : {}) };
-          forged.set(role, signHmacToken({ ...jwt.header }, claims, secret));
+          forged.set(jwt, signHmacToken({ ...jwt.header }, claims, secret));
         }
       }
-      return forged.get(role)!;
+      return forged.get(jwt)!;
     }
-    for (const op of tokenTargets(spec, audit)) {
-      const role = audit.rolesFor(op).allowed.find((r) => expiredTokenOf(r) !== null);
-      if (!role) continue;
-      const what = `the ${role.name} role's token re-signed with exp one hour in the past`;
-      const outcome = await tryToken(spec, audit, op, expiredTokenOf(role)!, what);
+    const tokens = knownTokens(audit);
+    for (const target of tokenTargets(spec, audit)) {
+      const fitting = tokensFor(audit, target, tokens).find(({ token }) => expiredTokenOf(token) !== null);
+      if (!fitting) continue;
+      const what = `the JWT of ${fitting.token.holder} re-signed with exp one hour in the past (${describePlace(fitting.place)})`;
+      const outcome = await tryToken(spec, audit, target.operation, fitting.place, expiredTokenOf(fitting.token)!, what);
       if (outcome.kind === 'stop') return;
       if (outcome.kind !== 'accepted') continue;
-      yield acceptedTokenDraft(op, outcome.exchange, what, 'expired token');
+      yield acceptedTokenDraft(target.operation, outcome.exchange, what, 'expired token');
     }
   },
 });

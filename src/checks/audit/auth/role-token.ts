@@ -1,36 +1,68 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { JWTPayload, ProtectedHeaderParameters } from 'jose';
 import type { Role } from '../../types.js';
+import { tokenPrefix, type CredentialPlace } from './credential-place.js';
 
-/** A role's bearer JWT, decoded without verification (faultline never holds the key). */
-export interface RoleToken {
-  readonly role: Role;
+/** A JWT decoded without verification (faultline never holds the key). */
+export interface DecodedJwt {
   readonly token: string;
   readonly header: ProtectedHeaderParameters;
   readonly claims: JWTPayload;
 }
 
-/** The JWT in the role's `Authorization: Bearer <jwt>` header (any case), or null when there is none. */
-export function roleToken(role: Role): RoleToken | null {
-  const entry = Object.entries(role.headers).find(([name]) => name.toLowerCase() === 'authorization');
-  const token = entry ? /^Bearer\s+(\S+)\s*$/i.exec(entry[1])?.[1] : undefined;
-  if (!token || token.split('.').length !== 3) return null;
+/** A JWT a configured role sends, and where it sends it. */
+export interface RoleToken extends DecodedJwt {
+  readonly role: Role;
+  readonly place: CredentialPlace;
+}
+
+/** The value decoded as a JWT (header and claims both JSON objects), or null. */
+export function decodeJwtValue(value: string): DecodedJwt | null {
+  const token = value.trim();
+  if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) return null;
   try {
-    return { role, token, header: decodeProtectedHeader(token), claims: decodeJwt(token) };
+    return { token, header: decodeProtectedHeader(token), claims: decodeJwt(token) };
   } catch {
     return null;
   }
 }
 
-export function roleTokens(roles: readonly Role[]): RoleToken[] {
-  return roles.map(roleToken).filter((t): t is RoleToken => t !== null);
+/** A cookie value as the server meant it: unquoted and percent-decoded. */
+export function decodeCookieValue(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/^"(.*)"$/, '$1'));
+  } catch {
+    return value;
+  }
 }
 
-/** The first of `roles` that carries a JWT, tried in the given order. */
-export function firstRoleToken(roles: readonly Role[]): RoleToken | null {
-  for (const role of roles) {
-    const token = roleToken(role);
-    if (token) return token;
+/**
+ * Every JWT the role sends: in any header, after `Bearer `, `Token `, `JWT ` or alone, and in any
+ * cookie of its Cookie header.
+ */
+export function roleTokensOf(role: Role): RoleToken[] {
+  const found: RoleToken[] = [];
+  for (const [name, value] of Object.entries(role.headers)) {
+    if (name.toLowerCase() === 'cookie') {
+      for (const pair of value.split(';')) {
+        const eq = pair.indexOf('=');
+        const jwt = eq > 0 ? decodeJwtValue(decodeCookieValue(pair.slice(eq + 1))) : null;
+        if (jwt) found.push({ ...jwt, role, place: { in: 'cookie', name: pair.slice(0, eq).trim(), prefix: '' } });
+      }
+      continue;
+    }
+    const prefix = tokenPrefix.exec(value)?.[0] ?? '';
+    const jwt = decodeJwtValue(value.slice(prefix.length));
+    if (jwt) found.push({ ...jwt, role, place: { in: 'header', name, prefix } });
   }
-  return null;
+  return found;
+}
+
+/** The role's first JWT, or null when it sends none. */
+export function roleToken(role: Role): RoleToken | null {
+  return roleTokensOf(role)[0] ?? null;
+}
+
+export function roleTokens(roles: readonly Role[]): RoleToken[] {
+  return roles.flatMap(roleTokensOf);
 }

@@ -25,19 +25,6 @@ export function hasScopeRequirement(operation: Operation): boolean {
   return operation.security.some((alternative) => alternative.schemes.some((scheme) => scheme.scopes.length > 0));
 }
 
-/**
- * True when some alternative can be met with `Authorization: Bearer`: http bearer, OAuth 2 or OpenID
- * Connect. Sending forged bearer tokens to a cookie- or key-secured operation proves nothing.
- */
-export function takesBearerToken(spec: SpecModel, operation: Operation): boolean {
-  return operation.security.some((alternative) =>
-    alternative.schemes.some(({ name }) => {
-      const scheme = spec.securitySchemes.find((s) => s.name === name);
-      return scheme !== undefined && (scheme.type === 'oauth2' || scheme.type === 'openIdConnect' || (scheme.type === 'http' && scheme.scheme === 'bearer'));
-    }),
-  );
-}
-
 /** What the spec's security schemes read a credential from, besides the Authorization header. */
 function credentialNames(spec: SpecModel): { headers: Set<string>; cookies: Set<string>; query: Set<string> } {
   const names = { headers: new Set(['authorization']), cookies: new Set<string>(), query: new Set<string>() };
