@@ -24,10 +24,10 @@ export const plantedFaults: readonly PlantedFault[] = [
   // insufficient-testing
   { cause: 'insufficient-testing', check: 'conformance.server-error', operation: 'POST /orders', description: 'A missing, zero or negative quantity crashes with 500 and a stack trace in the body.' },
   { cause: 'insufficient-testing', operation: 'GET /products/search', description: 'limit=abc, limit=-1, limit=1000 and a missing or oversize q all answer 200 instead of 400.' },
-  { cause: 'insufficient-testing', operation: 'GET /users/{id}', description: 'The body breaks the User schema: id is a string and internalNotes is an extra field.' },
   { cause: 'insufficient-testing', operation: 'GET /reports/slow', description: 'Requests are served one at a time (~30 ms each), so p95 latency collapses under a concurrent burst.' },
   // poor-design-docs
   { cause: 'poor-design-docs', operation: 'PUT /products/{id}', description: 'Answers 202, which the spec does not document (it documents 200 with the product).' },
+  { cause: 'poor-design-docs', check: 'conformance.response-schema', operation: 'GET /users/{id}', description: 'The body breaks the User schema: id is a string and internalNotes is an extra field.' },
   { cause: 'poor-design-docs', operation: 'GET /users/{id}', description: 'Answers an undocumented 418 for id 0.' },
   { cause: 'poor-design-docs', check: 'lint.operation-description', operation: 'GET /reports/slow', description: 'The operation has neither summary nor description.' },
   { cause: 'poor-design-docs', check: 'lint.operation-description', operation: 'GET /loop', description: 'The operation has neither summary nor description.' },

@@ -68,12 +68,14 @@ import { cookieExpiry } from './audit/session/cookie-expiry.js';
 import { aliveAfterLogout } from './audit/session/alive-after-logout.js';
 import { deprecationHeaderMissing } from './audit/expiring/deprecation-header-missing.js';
 import { removedOperation } from './audit/expiring/removed-operation.js';
+import { oldVersionRunning } from './audit/expiring/old-version-running.js';
 import { documentedPathMissing } from './audit/urls/documented-path-missing.js';
 import { redirectBroken } from './audit/urls/redirect-broken.js';
 import { corsCredentials } from './audit/exposure/cors-credentials.js';
 import { rateLimitMissing } from './audit/exposure/rate-limit-missing.js';
 import { sensitivePath } from './audit/exposure/sensitive-path.js';
 import { versionBanner } from './audit/exposure/version-banner.js';
+import { corsWildcard } from './audit/exposure/cors-wildcard.js';
 import { healthEndpointMissing } from './audit/monitoring/health-endpoint-missing.js';
 import { requestIdMissing } from './audit/monitoring/request-id-missing.js';
 import { inconsistentShape } from './audit/errors/inconsistent-shape.js';
@@ -159,6 +161,7 @@ export const allChecks: readonly AnyCheck[] = [
   // audit: expiring-apis
   deprecationHeaderMissing,
   removedOperation,
+  oldVersionRunning,
   // audit: bad-urls
   documentedPathMissing,
   redirectBroken,
@@ -176,13 +179,14 @@ export const allChecks: readonly AnyCheck[] = [
   serverError,
   stackTraceLeak,
   invalidInputAccepted,
-  responseSchema,
   transportFailure,
   // audit: poor-design-docs
+  responseSchema,
   undocumentedStatus,
   undocumentedField,
   // audit: public-exposure
   versionBanner,
+  corsWildcard,
   // audit: complex-endpoints
   inconsistentShape,
   // audit: dependency-failures. Last, because the failures they cause on purpose (timeouts, 500s) must

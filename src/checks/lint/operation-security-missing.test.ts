@@ -17,8 +17,28 @@ describe('lint.operation-security-missing', () => {
     }));
     expect(drafts).toHaveLength(2);
     expect(drafts[0]).toMatchObject({ operation: 'POST /users', pointer: '/paths/~1users/post', severity: 'high' });
-    expect(drafts[1]).toMatchObject({ operation: 'GET /reports', pointer: '/paths/~1reports/get/security' });
-    expect(drafts[1]!.severity).toBeUndefined();
+    expect(drafts[1]).toMatchObject({ operation: 'GET /reports', pointer: '/paths/~1reports/get/security', severity: 'low' });
+  });
+
+  it('keeps a public read at medium only when another method of its path is secured, low beside a secured admin area', async () => {
+    const drafts = await runLintCheck(operationSecurityMissing, baseSpec({
+      components,
+      security: [{ bearer: [] }],
+      paths: {
+        '/products': { get: { security: [], responses: ok } },
+        '/users/{id}': { get: { security: [], responses: ok }, put: { responses: ok }, delete: { responses: ok } },
+        '/admin/products': { post: { responses: ok } },
+        '/admin/users': { get: { responses: ok } },
+        '/admin/stats': { get: { responses: ok } },
+        '/notes': { delete: { security: [], responses: ok } },
+      },
+    }));
+    expect(drafts.map((d) => [d.operation, d.severity ?? 'medium'])).toEqual([
+      ['GET /products', 'low'],
+      ['GET /users/{id}', 'medium'],
+      ['DELETE /notes', 'medium'],
+    ]);
+    expect(drafts[1]!.detail).toContain('On the same path, PUT, DELETE require them.');
   });
 
   it('stays silent on health, login and docs endpoints declared public', async () => {

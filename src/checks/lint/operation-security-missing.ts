@@ -34,12 +34,17 @@ export const operationSecurityMissing = defineCheck({
     for (const op of spec.operations) {
       if (isSecured(op) || isPublicByDesign(op)) continue;
       const isExplicit = op.hasOwnSecurity;
+      const isWrite = op.method !== 'get' && op.method !== 'head' && op.method !== 'options';
+      const securedSiblings = spec.operations.filter((other) => other.path === op.path && other !== op && isSecured(other));
+      const siblingNote = securedSiblings.length > 0 ? ` On the same path, ${securedSiblings.map((other) => other.method.toUpperCase()).join(', ')} ${securedSiblings.length === 1 ? 'requires' : 'require'} them.` : '';
       yield {
         operation: op.key,
         pointer: isExplicit ? child(op.pointer, 'security') : op.pointer,
-        detail: `${op.key} ${isExplicit ? 'is declared public (empty or anonymous security requirement)' : 'declares no security'} while ${securedCount} of ${spec.operations.length} operations require credentials.`,
-        // A write with no security and no explicit decision is the likeliest to be a real hole.
-        ...(!isExplicit && op.method !== 'get' && op.method !== 'head' && op.method !== 'options' ? { severity: 'high' as const } : {}),
+        detail: `${op.key} ${isExplicit ? 'is declared public (empty or anonymous security requirement)' : 'declares no security'} while ${securedCount} of ${spec.operations.length} operations require credentials.${siblingNote}`,
+        // A write with no security and no explicit decision is the likeliest to be a real hole; a public
+        // read is usually a design (a catalogue beside a secured admin area) unless its own path is secured.
+        ...(isWrite && !isExplicit ? { severity: 'high' as const } : {}),
+        ...(!isWrite && securedSiblings.length === 0 ? { severity: 'low' as const } : {}),
       };
     }
   },

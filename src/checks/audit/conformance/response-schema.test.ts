@@ -45,7 +45,7 @@ describe('conformance.response-schema', () => {
     const findings = findingsOf(report, 'conformance.response-schema');
     expect(findings.map((f) => f.operation).sort()).toEqual(['GET /report', 'GET /users/{id}']);
     const users = findings.find((f) => f.operation === 'GET /users/{id}')!;
-    expect(users).toMatchObject({ cause: 'insufficient-testing', severity: 'medium', status: 200 });
+    expect(users).toMatchObject({ cause: 'poor-design-docs', severity: 'medium', status: 200 });
     expect(users.detail).toContain('/id must be integer');
     expect(users.detail).toContain('internalNotes');
     expect(users.evidence[0]!.request.url).toMatch(/\/users\/1$/);

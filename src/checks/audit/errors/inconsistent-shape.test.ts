@@ -33,6 +33,26 @@ function server(legacyShape: 'text' | 'problem'): Handler {
   };
 }
 
+/** Operations answer bad ids with JSON { message }; unknown paths get Express's HTML page or the same JSON. */
+function messageServer(unknownPaths: 'html' | 'json', special: Record<string, [number, string, string]> = {}): Handler {
+  return (request, response) => {
+    const path = (request.url ?? '').split('?')[0]!;
+    const planted = special[path];
+    if (planted) {
+      response.writeHead(planted[0], { 'content-type': planted[1] });
+      return void response.end(planted[2]);
+    }
+    const [, collection, raw] = path.split('/');
+    if (!['items', 'users', 'orders', 'legacy'].includes(collection ?? '') || raw === undefined) {
+      if (unknownPaths === 'json') return json(response, 404, { message: 'Not found' });
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      return void response.end(`<!DOCTYPE html><html><head><title>Error</title></head><body><pre>Cannot GET ${path}</pre></body></html>`);
+    }
+    if (/^[1-9]\d*$/.test(raw)) return json(response, 200, { id: Number(raw) });
+    return json(response, 400, { message: 'bad id' });
+  };
+}
+
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
 
@@ -58,5 +78,21 @@ describe('errors.inconsistent-shape', () => {
 
   it('stays silent when every error is problem details', async () => {
     expect(await findingsFor(server('problem'))).toEqual([]);
+  });
+
+  it('counts the framework\'s HTML 404 page for an unknown path beside JSON { message } errors', async () => {
+    const findings = await findingsFor(messageServer('html'));
+    expect(findings.map((f) => [f.operation, f.severity])).toEqual([[null, 'medium']]);
+    expect(findings[0]!.detail).toMatch(/JSON \{message\} ×\d+ \(e\.g\. GET \/\w+\/\{id\} 400\); HTML ×1 \(e\.g\. GET \/faultline-[0-9a-f]+ \(not in the spec\) 404\)/);
+    expect(findings[0]!.evidence.map((e) => e.note)).toEqual(['JSON {message}', 'HTML']);
+  });
+
+  it('counts the body of a status the spec does not document', async () => {
+    const findings = await findingsFor(messageServer('json', { '/orders/1': [418, 'text/plain', 'I am a teapot'] }));
+    expect(findings[0]!.detail).toContain('plain text ×1 (e.g. GET /orders/{id} 418)');
+  });
+
+  it('stays silent when unknown paths answer the same JSON { message } as the operations', async () => {
+    expect(await findingsFor(messageServer('json'))).toEqual([]);
   });
 });

@@ -12,9 +12,24 @@ export interface CatchAll {
  * for every path, so a 2xx on `/.env` means nothing until it differs from this answer.
  */
 export async function probeCatchAll(audit: AuditServices): Promise<CatchAll | null> {
+  // One answer is enough for the whole audit: every check that needs it reads the same exchange.
+  const recorded = recordedCatchAll(audit);
+  if (recorded) return recorded;
   const path = `/faultline-${randomBytes(6).toString('hex')}`;
   const exchange = await audit.probe({ method: 'GET', path, operation: null, role: null, inputKind: 'probe' });
   return exchange ? { path, exchange } : null;
+}
+
+const catchAllPath = /^\/faultline-[0-9a-f]{12}$/;
+
+/** The random-path answer an earlier check already recorded, if any. */
+export function recordedCatchAll(audit: AuditServices): CatchAll | null {
+  for (const exchange of audit.exchanges()) {
+    if (exchange.operation !== null || exchange.request.method !== 'GET' || !exchange.request.url.startsWith(`${audit.target}/`)) continue;
+    const path = exchange.request.url.slice(audit.target.length);
+    if (catchAllPath.test(path)) return { path, exchange };
+  }
+  return null;
 }
 
 function mediaType(exchange: AuditExchange): string {

@@ -14,27 +14,43 @@ const spec = {
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
 
+async function findingsFor(headersOf: (url: string) => Record<string, string>) {
+  const server = await startServer((request, response) => json(response, request.url?.startsWith('/items') ? 200 : 404, {}, headersOf(request.url ?? '/')));
+  close = server.close;
+  return { url: server.url, findings: findingsOf(await auditWith([versionBanner], spec, server.url), 'exposure.version-banner') };
+}
+
 describe('exposure.version-banner', () => {
-  it('reports each header that carries a version once, for the whole API, listing the values', async () => {
-    const server = await startServer((request, response) => {
-      const server = request.url === '/items' ? 'nginx/1.18.0' : 'nginx/1.25.3';
-      return json(response, 200, {}, { server, 'x-powered-by': 'Express/4.17.1', via: '1.1 varnish' });
-    });
-    close = server.close;
-    const findings = findingsOf(await auditWith([versionBanner], spec, server.url), 'exposure.version-banner');
+  it('reports each header that carries a version once, for the whole API, as medium, listing the values', async () => {
+    const { url, findings } = await findingsFor((path) => ({ server: path === '/items' ? 'nginx/1.18.0' : 'nginx/1.25.3', 'x-powered-by': 'Express/4.17.1', via: '1.1 varnish' }));
     expect(findings.map((f) => [f.title, f.operation, f.severity])).toEqual([
-      ['The Server header reveals a software version', null, 'low'],
-      ['The X-Powered-By header reveals a software version', null, 'low'],
+      ['The Server header reveals a software version', null, 'medium'],
+      ['The X-Powered-By header reveals a software version', null, 'medium'],
     ]);
     expect(findings[0]).toMatchObject({ cause: 'public-exposure' });
     expect(findings[0]!.detail).toContain('`nginx/1.18.0`, `nginx/1.25.3`');
-    expect(findings[1]!.evidence[0]!.request.url).toContain(server.url);
+    expect(findings[1]!.evidence[0]!.request.url).toContain(url);
     expect(findings[1]!.evidence[0]!.response!.headers['x-powered-by']).toBe('Express/4.17.1');
   });
 
-  it('stays silent for product names without versions, ids and the protocol version in Via', async () => {
-    const server = await startServer((_request, response) => json(response, 200, {}, { server: 'nginx', 'x-powered-by': 'ECS (dcb/7F84)', via: '1.1 varnish, 1.1 google' }));
-    close = server.close;
-    expect(findingsOf(await auditWith([versionBanner], spec, server.url), 'exposure.version-banner')).toEqual([]);
+  it('reports X-Powered-By: Express and Server: Kestrel without versions as low, once for every operation and the root', async () => {
+    const { findings } = await findingsFor(() => ({ server: 'Kestrel', 'x-powered-by': 'Express' }));
+    expect(findings.map((f) => [f.title, f.operation, f.severity])).toEqual([
+      ['The Server header names the software behind the API', null, 'low'],
+      ['The X-Powered-By header names the software behind the API', null, 'low'],
+    ]);
+    expect(findings[1]!.detail).toMatch(/`Express`, on GET \/items, .*GET \/ \(not in the spec\).* \(\d+ responses\)/);
+    expect(findings[1]!.evidence[0]!.curl).toContain('curl');
+  });
+
+  it('reports a banner that only the root and unknown paths carry (a front server), not only documented operations', async () => {
+    const { findings } = await findingsFor((path) => (path.startsWith('/items') ? ({} as Record<string, string>) : { 'x-powered-by': 'PHP/8.1.2' }));
+    expect(findings.map((f) => [f.title, f.severity])).toEqual([['The X-Powered-By header reveals a software version', 'medium']]);
+    expect(findings[0]!.detail).toContain('GET / (not in the spec)');
+  });
+
+  it('stays silent without banners, and for CDN ids and the protocol version in Via', async () => {
+    const { findings } = await findingsFor(() => ({ server: 'cloudflare', via: '1.1 varnish, 1.1 google' }));
+    expect(findings).toEqual([]);
   });
 });

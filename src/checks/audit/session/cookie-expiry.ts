@@ -1,7 +1,10 @@
 import { defineCheck } from '../../define.js';
+import type { AuditExchange } from '../../types.js';
+import { baselineProbes } from '../baseline.js';
 import { evidenceOf } from '../evidence.js';
+import { describePlaces, sharedOperation } from '../places.js';
 import { loginExchanges, loginOperations } from './session-operations.js';
-import { isDeletion, isSessionLikeName, lifetimeSeconds, parseSetCookies } from './set-cookie.js';
+import { isDeletion, isSessionLikeName, lifetimeSeconds, parseSetCookies, type SetCookie } from './set-cookie.js';
 
 const maxLifetimeSeconds = 30 * 24 * 3600;
 
@@ -17,32 +20,40 @@ export const cookieExpiry = defineCheck({
   async *run({ spec, audit }) {
     const logins = new Set(loginOperations(spec).map((op) => op.key));
     await loginExchanges(spec, audit);
-    const seen = new Set<string>();
+    await baselineProbes(audit);
+    // One finding per cookie and problem, wherever it was set (see session.cookie-flags).
+    const groups = new Map<string, { cookie: SetCookie; lifetime: number | null; exchanges: AuditExchange[] }>();
     for (const exchange of audit.exchanges()) {
       const response = exchange.response;
       if (!response?.headers['set-cookie']) continue;
       const dated = Date.parse(response.headers['date'] ?? '');
       const now = Number.isNaN(dated) ? Date.now() : dated;
       for (const cookie of parseSetCookies(response.headers['set-cookie'])) {
-        const key = `${exchange.operation ?? ''} ${cookie.name}`;
         const isSession = isSessionLikeName(cookie.name) || (exchange.operation !== null && logins.has(exchange.operation));
-        if (!isSession || seen.has(key) || isDeletion(cookie, now)) continue;
+        if (!isSession || isDeletion(cookie, now)) continue;
         const lifetime = lifetimeSeconds(cookie, now);
         if (lifetime !== null && lifetime <= maxLifetimeSeconds) continue;
-        seen.add(key);
-        const where = `${exchange.request.method} ${new URL(exchange.request.url).pathname}`;
-        yield {
-          operation: exchange.operation,
-          title: lifetime === null ? `Session cookie ${cookie.name} has no expiry` : `Session cookie ${cookie.name} lives longer than 30 days`,
-          status: response.status,
-          severity: lifetime === null ? 'low' : 'medium',
-          detail:
-            lifetime === null
-              ? `${where} sets \`${cookie.raw}\` with neither Max-Age nor Expires: it lives until the browser quits, however long that is.`
-              : `${where} sets \`${cookie.raw}\`, which lives ${Math.round(lifetime / 86400)} days (more than 30).`,
-          evidence: [evidenceOf(exchange, `Set-Cookie: ${cookie.raw}`)],
-        };
+        const key = `${cookie.name}\u0000${lifetime === null}`;
+        const group = groups.get(key) ?? { cookie, lifetime, exchanges: [] };
+        group.exchanges.push(exchange);
+        groups.set(key, group);
       }
+    }
+    for (const { cookie, lifetime, exchanges } of groups.values()) {
+      const first = exchanges[0]!;
+      const operation = sharedOperation(exchanges);
+      const where = operation === null ? describePlaces(exchanges) : `${first.request.method} ${new URL(first.request.url).pathname}`;
+      yield {
+        operation,
+        title: lifetime === null ? `Session cookie ${cookie.name} has no expiry` : `Session cookie ${cookie.name} lives longer than 30 days`,
+        status: first.response!.status,
+        severity: lifetime === null ? 'low' : 'medium',
+        detail:
+          lifetime === null
+            ? `\`${cookie.raw}\` is set by ${where} with neither Max-Age nor Expires: it lives until the browser quits, however long that is.`
+            : `\`${cookie.raw}\` is set by ${where} and lives ${Math.round(lifetime / 86400)} days (more than 30).`,
+        evidence: [evidenceOf(first, `Set-Cookie: ${cookie.raw}`)],
+      };
     }
   },
 });
