@@ -22,3 +22,9 @@ export function pathValues(template: string, pathname: string): Record<string, s
   });
   return out;
 }
+
+/** '/users/{userId}/orders/{orderId}' with 'orderId' → '/users/{userId}/orders': where the items of a parameter live. */
+export function collectionOf(path: string, name: string): string {
+  const index = path.indexOf(`{${name}}`);
+  return index <= 0 ? path : path.slice(0, index).replace(/\/$/, '');
+}

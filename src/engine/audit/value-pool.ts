@@ -1,5 +1,8 @@
 import type { LearnedValue } from '../../checks/types.js';
 import type { Operation } from '../../spec/model.js';
+import { collectionOf } from '../../spec/path-template.js';
+
+export { collectionOf };
 
 export type { LearnedValue };
 
@@ -30,12 +33,6 @@ interface LearnedRecord {
 /** 'postId', 'post_id', 'PostID' → 'postid': names match whatever the API's casing convention. */
 export function normaliseName(name: string): string {
   return name.replace(/[^a-zA-Z0-9]/g, '').toLowerCase();
-}
-
-/** '/users/{userId}/orders/{orderId}' with 'orderId' → '/users/{userId}/orders'. */
-export function collectionOf(path: string, name: string): string {
-  const index = path.indexOf(`{${name}}`);
-  return index <= 0 ? path : path.slice(0, index).replace(/\/$/, '');
 }
 
 /** 'posts' → 'post', 'categories' → 'category', 'addresses' → 'address'. */

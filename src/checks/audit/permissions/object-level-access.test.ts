@@ -3,6 +3,7 @@ import { auditWith, findingsOf, json, startServer } from '../../../engine/audit/
 import type { Role } from '../../types.js';
 import { bearerRole, callerOf, securedSpec } from '../auth/auth-api.test-helper.js';
 import { objectLevelAccess } from './object-level-access.js';
+import { slugBlogSpec, startSlugBlog } from './slug-blog.test-helper.js';
 
 const order = { type: 'object', properties: { id: { type: 'integer' }, item: { type: 'string' }, owner: { type: 'string' } } };
 const product = { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } };
@@ -70,5 +71,33 @@ describe('permissions.object-level-access', () => {
     const server = await shop(true);
     const report = await auditWith([objectLevelAccess], spec, server.url, { roles: await roles() });
     expect(findingsOf(report, 'permissions.object-level-access')).toEqual([]);
+  });
+});
+
+describe('permissions.object-level-access on slug-addressed resources in an envelope', () => {
+  async function authors(): Promise<Role[]> {
+    return [await bearerRole('alice', ['read', 'write']), await bearerRole('bob', ['read', 'write'])];
+  }
+
+  it("reports one author changing and deleting another's post and comment, addressed by slug", async () => {
+    const server = await startSlugBlog(false);
+    close = server.close;
+    const report = await auditWith([objectLevelAccess], slugBlogSpec, server.url, { roles: await authors() });
+    const findings = findingsOf(report, 'permissions.object-level-access');
+    expect(findings.map((f) => f.operation).sort()).toEqual(['DELETE /posts/{slug}', 'DELETE /posts/{slug}/comments/{id}', 'PUT /posts/{slug}']);
+    for (const finding of findings) {
+      expect(finding.detail).toMatch(/owner field 'author'/);
+      // The slug, never the numeric id, fills {slug}.
+      expect(finding.evidence[1]!.request.url).toMatch(/\/posts\/hello-x\d+/);
+    }
+  });
+
+  it('stays silent when changes and deletions check the author', async () => {
+    const server = await startSlugBlog(true);
+    close = server.close;
+    const report = await auditWith([objectLevelAccess], slugBlogSpec, server.url, { roles: await authors() });
+    expect(findingsOf(report, 'permissions.object-level-access')).toEqual([]);
+    // Silent because bob was refused, not because nothing was tried.
+    expect(report.findings).toEqual([]);
   });
 });

@@ -33,7 +33,8 @@ export const objectLevelAccess = defineCheck({
     const created = new Map<string, CreatedResource[]>();
     const operations = spec.operations
       .filter((op) => methods.includes(op.method) && isSecured(op) && (op.method === 'get' || audit.isDestructiveAllowed))
-      .sort((a, b) => methods.indexOf(a.method) - methods.indexOf(b.method));
+      // Deeper paths first among deletions: a comment is deleted before the post it sits under.
+      .sort((a, b) => methods.indexOf(a.method) - methods.indexOf(b.method) || (a.method === 'delete' ? b.path.length - a.path.length : 0));
     for (const op of operations) {
       const param = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!).pop();
       if (!param) continue;
@@ -49,7 +50,7 @@ export const objectLevelAccess = defineCheck({
       const hint = resource && ownershipHint(spec, op, resource.exchange.response?.json);
       if (!resource || !hint) continue;
       for (const role of otherUsers(resource.role, allowed)) {
-        const request = audit.requestFor(op, { role, pathParams: { [param]: resource.value } });
+        const request = audit.requestFor(op, { role, pathParams: { ...resource.parents, [param]: resource.value } });
         const exchange = request ? await audit.probe({ ...request, inputKind: 'probe' }) : undefined;
         if (exchange === null) return;
         if (!exchange || !isSuccess(exchange)) continue;

@@ -2,7 +2,19 @@ import type { Operation, SpecModel } from '../../../spec/model.js';
 import { schemaPropertyNames } from '../../lint/error-responses.js';
 
 /** Field names that say a record belongs to someone. */
-export const ownerFields: readonly string[] = ['owner', 'ownerId', 'owner_id', 'userId', 'user_id', 'createdBy', 'customerId', 'accountId'];
+export const ownerFields: readonly string[] = ['owner', 'ownerId', 'owner_id', 'userId', 'user_id', 'createdBy', 'created_by', 'customerId', 'accountId', 'author', 'authorId', 'author_id', 'creator', 'creatorId'];
+
+/** The first owner field in a record or in a record wrapped one or two levels down (`{ "post": { "author": ... } }`). */
+function ownerFieldIn(body: unknown, depth = 0): string | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body) || depth > 2) return undefined;
+  const found = ownerFields.find((name) => name in body);
+  if (found) return found;
+  for (const value of Object.values(body)) {
+    const inner = ownerFieldIn(value, depth + 1);
+    if (inner) return inner;
+  }
+  return undefined;
+}
 
 // Paths that are per-user by construction: /users/{id}/..., /accounts/{id}/..., /me.
 const ownedPath = /(^|\/)(users|accounts)\/\{[^}]+\}|(^|\/)me(\/|$)/;
@@ -20,9 +32,7 @@ export function ownershipHint(spec: SpecModel, operation: Operation, createdBody
       if (field) return `its ${response.status} response schema has the owner field '${field}'`;
     }
   }
-  if (createdBody && typeof createdBody === 'object' && !Array.isArray(createdBody)) {
-    const field = ownerFields.find((name) => name in createdBody);
-    if (field) return `the created record has the owner field '${field}'`;
-  }
+  const field = ownerFieldIn(createdBody);
+  if (field) return `the created record has the owner field '${field}'`;
   return undefined;
 }
