@@ -132,7 +132,7 @@ describe('audit reach (issue 12)', () => {
 
   // Saturated, the run leaves the rest of a large budget rather than burn it on requests that find nothing.
   it.each([
-    [1500, 'nothing new appeared in the last rounds', 400],
+    [1500, 'nothing new appeared in the last three rounds', 400],
     [240, 'its share of the budget was spent', 240],
   ])('spends the budget left after the fixed phases on exploring (budget %i), and says it stopped because %s', async (maxRequests, why, maxSent) => {
     server = await startLooseItems();

@@ -84,10 +84,14 @@ export async function* runAudit(options: AuditOptions): AsyncGenerator<EngineEve
       'explore',
       async () => {
         const explored = await explorePhase(session, spec, operations, reacher, { maxRequests: trafficShare(), seed, isTimeUp });
-        if (explored.rounds > 0) {
-          const why = explored.saturated ? `nothing new appeared in the last rounds` : `its share of the budget was spent`;
-          notes.push(`explored for ${explored.rounds} round${explored.rounds === 1 ? '' : 's'} (${explored.sent} requests) until ${why}`);
-        }
+        const why = {
+          saturated: 'nothing new appeared in the last three rounds',
+          budget: 'its share of the budget was spent',
+          time: 'the time kept for the checks was reached',
+          'max-rounds': 'the last of its 40 rounds',
+          'nothing-to-send': 'nothing was left to send',
+        }[explored.stoppedBecause];
+        if (explored.sent > 0) notes.push(`explored for ${explored.rounds} round${explored.rounds === 1 ? '' : 's'} (${explored.sent} requests) until ${why}`);
       },
     ],
   ];

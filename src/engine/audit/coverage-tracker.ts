@@ -55,6 +55,18 @@ export class CoverageTracker {
     return this.checkDead(exchange.operation!, tally);
   }
 
+  /** Requests the load generator sent for the operation (a burst's concurrent half): counted, never judged as valid. */
+  recordLoad(operation: string | null | undefined, statuses: Readonly<Record<string, number>>, transportErrors: number): void {
+    const tally = operation ? this.tallies.get(operation) : undefined;
+    if (!tally) return;
+    for (const [status, count] of Object.entries(statuses)) {
+      tally.requests += count;
+      tally.statuses.set(Number(status), (tally.statuses.get(Number(status)) ?? 0) + count);
+    }
+    tally.requests += transportErrors;
+    tally.transportErrors += transportErrors;
+  }
+
   isReached(operation: string): boolean {
     return this.tallies.get(operation)?.reached ?? false;
   }

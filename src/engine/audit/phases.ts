@@ -262,7 +262,7 @@ export async function explorePhase(
   operations: readonly Operation[],
   reacher: Reacher,
   options: { maxRequests: number; seed: number; isTimeUp: () => boolean; batch?: number; maxRounds?: number },
-): Promise<{ rounds: number; sent: number; saturated: boolean }> {
+): Promise<{ rounds: number; sent: number; stoppedBecause: 'saturated' | 'budget' | 'time' | 'nothing-to-send' | 'max-rounds' }> {
   const failures = new Set<string>();
   let quiet = 0;
   let sent = 0;
@@ -281,8 +281,9 @@ export async function explorePhase(
     session.phase = 'explore';
     const roundSent = session.sentCount - beforeSent;
     sent += roundSent;
-    if (roundSent === 0) break;
+    if (roundSent === 0) return { rounds, sent, stoppedBecause: session.isBudgetSpent() || sent >= options.maxRequests ? 'budget' : 'nothing-to-send' };
     quiet = session.coverage.seen().size + failures.size > before ? 0 : quiet + 1;
   }
-  return { rounds, sent, saturated: quiet >= quietRoundsToStop };
+  const stoppedBecause = quiet >= quietRoundsToStop ? 'saturated' : rounds >= maxRounds ? 'max-rounds' : options.isTimeUp() ? 'time' : 'budget';
+  return { rounds, sent, stoppedBecause };
 }

@@ -228,6 +228,7 @@ export class AuditSession implements AuditServices {
     const counts = result.operations[0]!;
     const latency = summarize(decodeHistogram(counts.histogram));
     this.sentCount += counts.sent;
+    this.coverage.recordLoad(request.operation, counts.statuses, Object.values(counts.errors).reduce((a, b) => a + b, 0));
     this.events.push({ type: 'request', phase: this.phase, operation: request.operation ?? null, status: null, durationMs: latency.p95 });
     return {
       ratePerSecond,
