@@ -76,8 +76,15 @@ async function judged(spec: SpecModel, audit: AuditServices, operation: Operatio
 // Not a JWT, not base64 of anything: what a verifier must refuse with 401 before it parses anything.
 const garbage = `faultline-invalid-${randomBytes(12).toString('hex')}`;
 
+const garbagePrefix = 'a random string as the credential';
+
 export function garbageNote(place: CredentialPlace): string {
-  return `a random string as the credential (${describePlace(place)})`;
+  return `${garbagePrefix} (${describePlace(place)})`;
+}
+
+/** The garbage-credential probe: auth.garbage-token-server-error judges its 5xx, so conformance.server-error leaves it. */
+export function isGarbageCredentialProbe(exchange: { readonly inputKind: string; readonly mutation?: string }): boolean {
+  return exchange.inputKind === 'probe' && (exchange.mutation?.startsWith(garbagePrefix) ?? false);
 }
 
 /**

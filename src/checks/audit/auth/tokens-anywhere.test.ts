@@ -4,6 +4,7 @@ import type { Report } from '../../../core/finding.js';
 import { Redactor } from '../../../core/redact.js';
 import { auditWith, findingsOf } from '../../../engine/audit/audit-harness.test-helper.js';
 import { expiredTokenAccepted } from './expired-token-accepted.js';
+import { serverError } from '../conformance/server-error.js';
 import { garbageTokenServerError } from './garbage-token-server-error.js';
 import { invalidTokenAccepted } from './invalid-token-accepted.js';
 import { jwtAlgNone } from './jwt-alg-none.js';
@@ -11,7 +12,8 @@ import { jwtLifetime } from './jwt-lifetime.js';
 import { jwtWeakSecret } from './jwt-weak-secret.js';
 import { loginSpec, startLoginApi, startTokenKeyApi, tokenKeySpec } from './token-apis.test-helper.js';
 
-const tokenChecks = [invalidTokenAccepted, garbageTokenServerError, expiredTokenAccepted, jwtAlgNone, jwtLifetime, jwtWeakSecret];
+// server-error runs after the token checks, as in the registry: it must not report the garbage probe's 500 again.
+const tokenChecks = [invalidTokenAccepted, garbageTokenServerError, expiredTokenAccepted, jwtAlgNone, jwtLifetime, jwtWeakSecret, serverError];
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());

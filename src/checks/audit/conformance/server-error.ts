@@ -1,4 +1,5 @@
 import { defineCheck } from '../../define.js';
+import { isGarbageCredentialProbe } from '../auth/token-probe.js';
 import { evidenceOf } from '../evidence.js';
 
 export const serverError = defineCheck({
@@ -15,6 +16,7 @@ export const serverError = defineCheck({
       const status = exchange.response?.status;
       // 503 and 504 are how an API is supposed to say a dependency is down; dependency checks judge those.
       if (status === undefined || status < 500 || status === 503 || status === 504) continue;
+      if (isGarbageCredentialProbe(exchange)) continue;
       const input = exchange.inputKind === 'invalid' ? ` for invalid input (${exchange.mutation ?? 'mutated'})` : exchange.inputKind === 'valid' ? ' for a valid request' : '';
       yield {
         operation: exchange.operation,
