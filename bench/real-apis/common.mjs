@@ -117,7 +117,8 @@ export async function api(target, method, path, { body, token } = {}) {
 /**
  * A transparent HTTP proxy on 127.0.0.1 in front of the API: faultline audits the proxy, the proxy
  * writes one line per exchange (method, path, status, milliseconds, which role's credential). Headers
- * and bodies pass unchanged; only hop-by-hop headers are the proxy's own.
+ * and bodies pass unchanged; only hop-by-hop headers are the proxy's own; when the API cannot be reached
+ * the client's connection is closed, as the API's would be.
  */
 export async function startRecordingProxy(upstream, { roleOfAuthorization, logFile }) {
   const upstreamUrl = new URL(upstream);
@@ -135,10 +136,11 @@ export async function startRecordingProxy(upstream, { roleOfAuthorization, logFi
       upstreamRes.on('end', () => note(upstreamRes.statusCode));
       upstreamRes.on('error', () => note('reset'));
     });
+    // An API that is down or resets the connection must look the same to faultline as without the
+    // proxy: a transport error, not a 502 that the proxy made up (which reads as the API's own answer).
     forward.on('error', (error) => {
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end(`recording proxy: ${error.message}`);
       note(`proxy-${error.code ?? 'error'}`);
+      res.destroy();
     });
     req.pipe(forward);
     let noted = false;
