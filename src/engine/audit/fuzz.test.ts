@@ -8,6 +8,7 @@ import { RequestBudget } from './budget.js';
 import { fuzzOperation, isFailure } from './fuzz.js';
 import { validParts } from './request-builder.js';
 import { AuditSession } from './services.js';
+import { runWith } from './audit-run.test-helper.js';
 
 const spec = specFromObject({
   openapi: '3.0.3',
@@ -164,5 +165,39 @@ describe('isFailure', () => {
     expect(isFailure(exchange(400), true)).toBe(false);
     expect(isFailure(exchange(302), true)).toBe(false);
     expect(isFailure(exchange(null), false)).toBe(false);
+  });
+});
+
+describe('fuzzing parameters', () => {
+  let stop: (() => Promise<void>) | undefined;
+  afterEach(async () => stop?.());
+
+  it('fuzzes an object-typed query parameter (a LoopBack filter) without crashing, sending it as JSON', async () => {
+    const seen: string[] = [];
+    const server = await startServer((request, response) => {
+      seen.push(request.url ?? '');
+      json(response, 200, []);
+    });
+    stop = server.close;
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/todos': {
+          get: {
+            parameters: [{ name: 'filter', in: 'query', schema: { type: 'object', properties: { where: { type: 'object', additionalProperties: true }, limit: { type: 'integer' } } } }],
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+    };
+    const { report, events } = await runWith(document, server.url, { maxRequests: 1000 });
+    expect(report.notes.join('\n')).not.toMatch(/internal|crash/i);
+    expect(events.filter((e) => e.type === 'request' && e.phase === 'fuzz').length).toBeGreaterThan(0);
+    const filters = seen.map((url) => new URL(url, 'http://x').searchParams.get('filter')).filter((f): f is string => f !== null);
+    expect(filters.length).toBeGreaterThan(0);
+    // Generated objects go as JSON, never '[object Object]' (mutations send 'not-an-object' on purpose).
+    expect(filters.some((filter) => filter.startsWith('{') && typeof JSON.parse(filter) === 'object')).toBe(true);
+    expect(filters.filter((filter) => filter.includes('[object'))).toEqual([]);
   });
 });

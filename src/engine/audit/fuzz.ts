@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { AuditExchange } from '../../checks/types.js';
 import type { Operation, SpecModel } from '../../spec/model.js';
 import { bodyMutations, parameterMutations, type Mutation } from './mutations.js';
-import { assemble, isIgnoredHeader, requestMedia, type RequestParts } from './request-builder.js';
+import { asText, assemble, isIgnoredHeader, requestMedia, type RequestParts } from './request-builder.js';
 import { arbitraryFor } from './schema-arbitrary.js';
 
 export interface FuzzOutcome {
@@ -42,13 +42,14 @@ function partsArbitrary(spec: SpecModel, operation: Operation, base: RequestPart
   const headers: Record<string, fc.Arbitrary<unknown>> = {};
   for (const parameter of operation.parameters) {
     if (!parameter.schema || parameter.in === 'cookie' || isIgnoredHeader(parameter)) continue;
-    const generated = arbitraryFor(parameter.schema, spec.resolve).filter((v) => String(v).length > 0);
+    // A path segment must not be empty; objects (LoopBack's `filter`) are generated without a prototype, so no String() on them.
+    const generated = arbitraryFor(parameter.schema, spec.resolve).filter((v) => typeof v !== 'string' || v.length > 0);
     if (parameter.in === 'path') {
       path[parameter.name] = base.path[parameter.name] === undefined ? generated : fc.oneof({ arbitrary: fc.constant(base.path[parameter.name]), weight: 3 }, { arbitrary: generated, weight: 1 });
     } else {
       const target = parameter.in === 'query' ? query : headers;
       const key = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
-      const value = parameter.in === 'header' ? generated.map((v) => String(v).replace(/[^\x20-\x7e]/g, '')) : generated;
+      const value = parameter.in === 'header' ? generated.map((v) => asText(v).replace(/[^\x20-\x7e]/g, '')) : generated;
       target[key] = parameter.required ? value : fc.option(value, { nil: undefined, freq: 2 });
     }
   }
@@ -61,7 +62,7 @@ function partsArbitrary(spec: SpecModel, operation: Operation, base: RequestPart
 }
 
 function dropUndefined(record: Json): Json {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'object' && v !== null ? JSON.stringify(v) : v]));
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'object' && v !== null ? asText(v) : v]));
 }
 
 /**

@@ -83,22 +83,27 @@ export function validParts(spec: SpecModel, operation: Operation, pool: ValuePoo
     if (isIgnoredHeader(parameter)) continue;
     const value = parameterValue(spec, operation, parameter, pool);
     if (parameter.in === 'query') query[parameter.name] = value;
-    else if (parameter.in === 'header') headers[parameter.name.toLowerCase()] = String(value);
-    else if (parameter.in === 'cookie') headers['cookie'] = `${headers['cookie'] ? headers['cookie'] + '; ' : ''}${parameter.name}=${encodeURIComponent(String(value))}`;
+    else if (parameter.in === 'header') headers[parameter.name.toLowerCase()] = asText(value);
+    else if (parameter.in === 'cookie') headers['cookie'] = `${headers['cookie'] ? headers['cookie'] + '; ' : ''}${parameter.name}=${encodeURIComponent(asText(value))}`;
   }
   const media = requestMedia(operation);
   if (!media) return { path, query, headers };
   return { path, query, headers, media, body: bodyExample(spec, media, pool) };
 }
 
+/** A value as text on the wire: objects and arrays as JSON (generated ones may lack a prototype, which String() throws on). */
+export function asText(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
 /** Put the parts together as a probe; `bodyText` overrides the encoded body (malformed JSON). */
 export function assemble(operation: Operation, parts: RequestParts, role: Role | null, extra: Readonly<Record<string, string>> = {}, bodyText?: string): ProbeRequest {
-  let path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(parts.path[name] ?? name)));
+  let path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(asText(parts.path[name] ?? name)));
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(parts.query)) {
     if (value === undefined) continue;
-    if (Array.isArray(value)) for (const item of value) search.append(name, String(item));
-    else search.append(name, typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+    if (Array.isArray(value)) for (const item of value) search.append(name, asText(item));
+    else search.append(name, asText(value));
   }
   const queryString = search.toString();
   if (queryString) path += `?${queryString}`;
@@ -121,7 +126,7 @@ export function assemble(operation: Operation, parts: RequestParts, role: Role |
 
 function encodeBody(mediaType: string, body: unknown): string {
   if (mediaType === 'application/x-www-form-urlencoded' && body && typeof body === 'object') {
-    return new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)])).toString();
+    return new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, asText(v)])).toString();
   }
   return JSON.stringify(body ?? null);
 }

@@ -225,3 +225,25 @@ describe('AuditSession learning from live traffic', () => {
     expect(audit.learned()).toEqual([]);
   });
 });
+
+describe('ValuePool: the same resource learnt elsewhere', () => {
+  const model = specFromObject({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: { '/register': { post: { responses: ok } }, '/posts': { post: { responses: ok } }, '/-/data/packages': { get: { responses: ok } } },
+  });
+
+  it("fills /users/{id} with the user's id from a registration's envelope before any other id", () => {
+    const pool = new ValuePool();
+    pool.learn(op('POST /register', model), null, { accessToken: 'x', user: { id: 1, email: 'a@example.com' } });
+    pool.learn(op('POST /posts', model), null, { id: 7, userId: 1 });
+    expect(pool.valueFor('/users/{id}', 'id')).toBe(1);
+  });
+
+  it('fills {package} with the names a listing of a packages collection showed', () => {
+    const pool = new ValuePool();
+    pool.learn(op('GET /-/data/packages', model), null, [{ name: 'alice-lib', version: '1.0.0' }]);
+    expect(pool.valueFor('/{package}', 'package')).toBe('alice-lib');
+    expect(pool.valueFor('/-/package/{package}/dist-tags', 'package')).toBe('alice-lib');
+  });
+});

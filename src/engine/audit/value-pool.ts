@@ -49,6 +49,11 @@ function resourceName(collection: string): string {
   return normaliseName(singular(literal));
 }
 
+/** 'postId' → 'post', 'packageName' → 'package': the resource a parameter names by its stem. */
+function stemOf(wanted: string): string {
+  return /^(.+?)(id|uuid|slug|key|name)$/.exec(wanted)?.[1] ?? wanted;
+}
+
 function isScalar(value: unknown): value is Scalar {
   return (typeof value === 'string' && value.length > 0 && value.length <= 200) || (typeof value === 'number' && Number.isFinite(value));
 }
@@ -155,11 +160,21 @@ export class ValuePool {
     const add = (value: Scalar | undefined) => {
       if (value !== undefined && !out.some((v) => String(v) === String(value)) && !this.forgotten.has(`${collection}\u0000${value}`)) out.push(value);
     };
+    const named = (name: string) => [...(this.byName.get(name) ?? [])].reverse();
     for (const record of ordered) add(fieldFor(record.fields, wanted, stem));
-    for (const value of [...(this.byName.get(wanted) ?? [])].reverse()) add(value);
+    // The same resource learnt under another path: '/users/{id}' takes `user.id` from a login's `{ "user": {...} }`
+    // before any other 'id' the API ever sent.
+    if (stem && !wanted.startsWith(stem)) for (const value of named(`${stem}${wanted}`)) add(value);
+    for (const value of named(wanted)) add(value);
     // 'postId' → what was learnt as post.id; 'id' alone has no stem and matched above.
     const suffix = /^(.+?)(id|uuid|slug|key|name)$/.exec(wanted);
-    if (suffix) for (const value of [...(this.byName.get(`${suffix[1]}${suffix[2]}`) ?? [])].reverse()) add(value);
+    if (suffix) for (const value of named(`${suffix[1]}${suffix[2]}`)) add(value);
+    // Records of another collection named like the parameter: `{package}` takes the names a listing of
+    // '/-/data/packages' showed.
+    for (const [other, list] of this.records) {
+      if (other === collection || (resourceName(other) !== wanted && resourceName(other) !== stemOf(wanted))) continue;
+      for (const record of [...list].reverse()) add(fieldFor(record.fields, wanted, resourceName(other)));
+    }
     return out;
   }
 

@@ -81,3 +81,53 @@ describe('conformance.invalid-input-accepted', () => {
     expect(report.stats['requests']).toBeGreaterThan(10);
   });
 });
+
+describe('conformance.invalid-input-accepted and JSON sent as text/plain', () => {
+  const noteSpec = (security: unknown[] | undefined) => ({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'sid' } } },
+    paths: {
+      '/notes': {
+        post: {
+          ...(security ? { security } : {}),
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 50 } } }, example: { text: 'hi' } } } },
+          responses: { '201': { description: 'created' }, '400': { description: 'bad input' } },
+        },
+      },
+    },
+  });
+  // Validates the JSON, but does not look at the content type: text/plain gets through.
+  const lenient = async () =>
+    startServer((request, response) => {
+      try {
+        const text = (JSON.parse(request.body) as { text?: unknown }).text;
+        return typeof text === 'string' && text.length <= 50 ? json(response, 201, { text }) : json(response, 400, { title: 'bad' });
+      } catch {
+        return json(response, 400, { title: 'bad' });
+      }
+    });
+  const textPlain = (report: Awaited<ReturnType<typeof auditWith>>) => findingsOf(report, 'conformance.invalid-input-accepted').filter((f) => f.detail.includes('text/plain'));
+
+  it('reports it where a cookie (or nothing) authenticates: a page elsewhere can send it with the visitor’s cookies', async () => {
+    for (const security of [undefined, [{ session: [] }]]) {
+      const server = await lenient();
+      try {
+        const roles = security ? [{ name: 'user', scopes: [], headers: { cookie: 'sid=abc' } }] : [];
+        expect(textPlain(await auditWith([invalidInputAccepted], noteSpec(security), server.url, { roles }))).toHaveLength(1);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+
+  it('leaves it out where only a header credential authenticates, which no cross-site form can send', async () => {
+    const server = await lenient();
+    try {
+      const roles = [{ name: 'user', scopes: [], headers: { authorization: 'Bearer abc' } }];
+      expect(textPlain(await auditWith([invalidInputAccepted], noteSpec([{ bearer: [] }]), server.url, { roles }))).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,9 +1,28 @@
-import { destructiveMethods } from '../../../spec/model.js';
+import { destructiveMethods, type SpecModel } from '../../../spec/model.js';
 import type { AuditExchange } from '../../types.js';
 import { defineCheck } from '../../define.js';
 import { evidenceOf, isSuccess } from '../evidence.js';
 
 const listedMutations = 5;
+const textPlainMutation = 'body: valid JSON sent as text/plain';
+
+/**
+ * JSON accepted as text/plain matters because a web page may send it cross-site without a preflight,
+ * riding on the browser's cookies: only when the operation takes a cookie (or no credential at all), and
+ * only when the body said something (an empty `{}` ignored looks the same as one accepted).
+ */
+function isCrossSiteRisk(spec: SpecModel, exchange: AuditExchange): boolean {
+  const body = exchange.request.body?.trim() ?? '';
+  if (body === '' || body === '{}' || body === '[]' || body === 'null') return false;
+  const operation = spec.operations.find((op) => op.key === exchange.operation);
+  if (!operation || operation.security.length === 0 || operation.security.some((alternative) => alternative.schemes.length === 0)) return true;
+  return operation.security.some((alternative) =>
+    alternative.schemes.every(({ name }) => {
+      const scheme = spec.securitySchemes.find((s) => s.name === name);
+      return scheme?.type === 'apiKey' && scheme.in === 'cookie';
+    }),
+  );
+}
 
 export const invalidInputAccepted = defineCheck({
   id: 'conformance.invalid-input-accepted',
@@ -20,6 +39,7 @@ export const invalidInputAccepted = defineCheck({
     for (const exchange of audit.exchanges()) {
       // A 2xx status line whose body then failed (timeout, reset) is a transport failure, judged elsewhere.
       if (exchange.inputKind !== 'invalid' || !exchange.operation || !isSuccess(exchange) || exchange.error) continue;
+      if (exchange.mutation === textPlainMutation && !isCrossSiteRisk(spec, exchange)) continue;
       const list = accepted.get(exchange.operation) ?? [];
       // The same mutation can come back from negative testing and from fuzzing: name it once.
       if (!list.some((x) => x.mutation === exchange.mutation)) list.push(exchange);

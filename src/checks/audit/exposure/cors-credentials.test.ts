@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditWith, findingsOf, json, startServer } from '../../../engine/audit/audit-harness.test-helper.js';
 import { corsCredentials } from './cors-credentials.js';
+import { corsWildcard } from './cors-wildcard.js';
 
 const spec = {
   openapi: '3.0.3',
@@ -47,5 +48,18 @@ describe('exposure.cors-credentials', () => {
     close = server.close;
     const report = await auditWith([corsCredentials], spec, server.url, { roles });
     expect(findingsOf(report, 'exposure.cors-credentials')).toEqual([]);
+  });
+});
+
+describe('exposure.cors-credentials and a wildcard', () => {
+  it('leaves `*` with Allow-Credentials (which browsers refuse) to exposure.cors-wildcard, at low', async () => {
+    const server = await startServer((request, response) => json(response, 200, {}, { 'access-control-allow-origin': '*', 'access-control-allow-credentials': 'true' }));
+    try {
+      const report = await auditWith([corsCredentials, corsWildcard], spec, server.url, {});
+      expect(findingsOf(report, 'exposure.cors-credentials')).toEqual([]);
+      expect(findingsOf(report, 'exposure.cors-wildcard').map((f) => f.severity)).toEqual(['low']);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -15,8 +15,9 @@ function credentialedOrigin(exchange: AuditExchange, origin: string): string | n
   const headers = exchange.response?.headers ?? {};
   const allowed = headers['access-control-allow-origin']?.trim();
   if (headers['access-control-allow-credentials']?.trim().toLowerCase() !== 'true' || allowed === undefined) return null;
-  // Browsers refuse `*` with credentials, but the server clearly means to allow any origin with them.
-  return allowed === origin || allowed === '*' ? allowed : null;
+  // `*` with credentials is refused by every browser (the response is not exposed), so it leaks nothing
+  // signed in; exposure.cors-wildcard reports the wildcard itself. Only a reflected origin is this finding.
+  return allowed === origin ? allowed : null;
 }
 
 export const corsCredentials = defineCheck({

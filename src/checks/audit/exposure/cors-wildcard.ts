@@ -14,11 +14,9 @@ export const corsWildcard = defineCheck({
   remedy: 'Answer CORS only for the origins of your own front ends (an allow-list checked against `Origin`, with `Vary: Origin`). Keep `*` only for data that is deliberately public to every site, and then say so in the API description.',
   async *run({ audit }) {
     await baselineProbes(audit);
-    // With credentials allowed as well, the wildcard is exposure.cors-credentials' high finding.
-    const open = audit.exchanges().filter((e) => {
-      const headers = e.response?.headers ?? {};
-      return headers['access-control-allow-origin']?.trim() === '*' && headers['access-control-allow-credentials']?.trim().toLowerCase() !== 'true';
-    });
+    // With `Access-Control-Allow-Credentials: true` too, browsers still send no cookies to a wildcard
+    // (they refuse to expose such a response), so the wildcard is the whole finding either way.
+    const open = audit.exchanges().filter((e) => e.response?.headers['access-control-allow-origin']?.trim() === '*');
     if (open.length === 0) return;
     const first = open[0]!;
     yield {

@@ -53,4 +53,9 @@ describe('exposure.version-banner', () => {
     const { findings } = await findingsFor(() => ({ server: 'cloudflare', via: '1.1 varnish, 1.1 google' }));
     expect(findings).toEqual([]);
   });
+
+  it('stays silent for an X-Powered-By blanked on purpose (verdaccio sends "hidden")', async () => {
+    const { findings } = await findingsFor(() => ({ 'x-powered-by': 'hidden' }));
+    expect(findings).toEqual([]);
+  });
 });

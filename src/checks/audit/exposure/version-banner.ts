@@ -15,9 +15,12 @@ interface BannerHeader {
 // Server software an attacker can look vulnerabilities up for; CDN and edge ids ('cloudflare', 'ECS') are not listed.
 const products = /\b(express|nginx|openresty|apache|httpd|kestrel|jetty|php|microsoft-iis|iis|tomcat|coyote|gunicorn|uvicorn|hypercorn|daphne|waitress|werkzeug|tornado|cherrypy|twisted|aiohttp|caddy|lighttpd|litespeed|undertow|wildfly|jboss|glassfish|weblogic|websphere|cowboy|puma|webrick|unicorn|passenger|node\.?js|python|wsgiserver|restify|hapi|fastify|koa|django|flask|rails|laravel|spring)\b/i;
 
+const placeholders = /^(hidden|none|n\/a|-|redacted|unknown|private|secret|nothing|anonymous|\*+)?$/i;
+
 const bannerHeaders: readonly BannerHeader[] = [
   { header: 'server', name: 'Server', isAlwaysTelling: (value) => products.test(value) },
-  { header: 'x-powered-by', name: 'X-Powered-By', isAlwaysTelling: () => true },
+  // Some servers keep the header but blank it on purpose ('X-Powered-By: hidden'): that names nothing.
+  { header: 'x-powered-by', name: 'X-Powered-By', isAlwaysTelling: (value) => !placeholders.test(value.trim()) },
   { header: 'x-aspnet-version', name: 'X-AspNet-Version', isAlwaysTelling: () => true },
   { header: 'x-aspnetmvc-version', name: 'X-AspNetMvc-Version', isAlwaysTelling: () => true },
   { header: 'x-generator', name: 'X-Generator', isAlwaysTelling: () => true },
