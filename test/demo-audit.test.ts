@@ -31,7 +31,7 @@ describe('faultline demo', () => {
     expect(exitCode).toBe(0);
     expect(report.kind).toBe('audit');
     expect(report.stats['operationsRequested']).toBe(report.stats['operations']);
-    expect((await readdir(out)).sort()).toEqual(['junit.xml', 'report.html', 'report.json', 'report.sarif']);
+    expect((await readdir(out)).sort()).toEqual(['junit.xml', 'permissions.csv', 'report.html', 'report.json', 'report.sarif']);
   });
 
   it('reaches every operation with a 2xx except the two planted dead routes, and says why those were not', () => {

@@ -62,6 +62,7 @@ import { jwtLifetime } from './audit/auth/jwt-lifetime.js';
 import { jwtWeakSecret } from './audit/auth/jwt-weak-secret.js';
 import { plainHttpTarget } from './audit/auth/plain-http-target.js';
 import { scopeNotEnforced } from './audit/permissions/scope-not-enforced.js';
+import { overDenied } from './audit/permissions/over-denied.js';
 import { objectLevelAccess } from './audit/permissions/object-level-access.js';
 import { cookieFlags } from './audit/session/cookie-flags.js';
 import { cookieExpiry } from './audit/session/cookie-expiry.js';
@@ -153,6 +154,7 @@ export const allChecks: readonly AnyCheck[] = [
   plainHttpTarget,
   // audit: permissions
   scopeNotEnforced,
+  overDenied,
   objectLevelAccess,
   // audit: session-management
   cookieFlags,

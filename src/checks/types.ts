@@ -1,5 +1,6 @@
 import type { CauseId } from '../core/causes.js';
 import type { Evidence } from '../core/finding.js';
+import type { PermissionCell, PermissionRow } from '../core/permission-matrix.js';
 import type { Severity } from '../core/severity.js';
 import type { Exchange } from '../http/types.js';
 import type { Operation, SpecModel } from '../spec/model.js';
@@ -159,6 +160,17 @@ export interface DependencyHandle {
   clear(): Promise<void>;
 }
 
+/** A permission-matrix cell as the audit keeps it: the report's cell plus the exchange behind it. */
+export interface LiveCell extends PermissionCell {
+  readonly exchange?: AuditExchange;
+}
+
+/** Every role and anonymous against every operation, with the exchanges (see core/permission-matrix.ts). */
+export interface LiveMatrix {
+  readonly roles: readonly string[];
+  readonly rows: readonly (Omit<PermissionRow, 'cells'> & { readonly cells: Readonly<Record<string, LiveCell>> })[];
+}
+
 /** The audit engine's services, as live checks see them. Every request counts against the budget. */
 export interface AuditServices {
   /** Base URL of the API under audit. */
@@ -197,6 +209,11 @@ export interface AuditServices {
   learned(): readonly LearnedValue[];
   /** Requests left in the budget. */
   remainingRequests(): number;
+  /**
+   * The permission matrix: every role and anonymous tried once against every operation, built on first
+   * use (its requests count against the budget) and shared by every check that asks.
+   */
+  permissionMatrix(): Promise<LiveMatrix>;
   /** The API's dependencies behind faultline proxies (config `dependencies`); absent or empty when none. */
   readonly dependencies?: readonly DependencyHandle[];
 }

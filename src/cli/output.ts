@@ -1,6 +1,6 @@
 import type { Report } from '../core/finding.js';
 import { FaultlineError } from '../core/errors.js';
-import { isReportFormat, type ReportFormat } from '../report/define.js';
+import { isReportFormat, reportFormats, type ReportFormat } from '../report/define.js';
 import { renderReport, writeReports } from '../report/write.js';
 import type { FailOn } from './exit.js';
 
@@ -9,13 +9,15 @@ export interface OutputOptions {
   readonly out?: string;
   readonly color?: boolean;
   readonly verbose?: boolean;
+  /** Terminal: print the permission matrix (`audit --matrix`). */
+  readonly matrix?: boolean;
   readonly failOn: FailOn;
 }
 
 export function parseFormat(value: string | undefined): ReportFormat {
   const format = value ?? 'terminal';
   if (!isReportFormat(format)) {
-    throw new FaultlineError('E_USAGE', `--format must be one of terminal, json, html, junit, sarif (got '${format}')`, { location: { field: '--format' } });
+    throw new FaultlineError('E_USAGE', `--format must be one of ${reportFormats.join(', ')} (got '${format}')`, { location: { field: '--format' } });
   }
   return format;
 }
@@ -25,7 +27,7 @@ export async function emitReport(report: Report, options: OutputOptions): Promis
   const format = parseFormat(options.format);
   const color = format === 'terminal' && options.color !== false && Boolean(process.stdout.isTTY);
   const failOn = options.failOn === 'none' ? 'critical' : options.failOn;
-  process.stdout.write(renderReport(report, format, { color, failOn, ...(options.verbose ? { verbose: true } : {}) }));
+  process.stdout.write(renderReport(report, format, { color, failOn, ...(options.verbose ? { verbose: true } : {}), ...(options.matrix ? { matrix: true } : {}) }));
   if (options.out) {
     const paths = await writeReports(report, options.out, { failOn });
     process.stderr.write(`faultline: wrote ${paths.join(', ')}\n`);

@@ -1,5 +1,6 @@
 import type { CauseId } from './causes.js';
 import type { CoverageEntry } from './coverage.js';
+import type { PermissionMatrix } from './permission-matrix.js';
 import type { SourceLocation } from './location.js';
 import type { Severity } from './severity.js';
 
@@ -63,4 +64,6 @@ export interface Report {
   readonly notes: readonly string[];
   /** Live audits: one entry per operation, what was sent and whether a valid request reached a 2xx. */
   readonly coverage?: readonly CoverageEntry[];
+  /** Live audits with roles or secured operations: every role and anonymous against every operation. */
+  readonly permissionMatrix?: PermissionMatrix;
 }

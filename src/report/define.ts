@@ -2,7 +2,7 @@ import type { Report } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
 
 /** Every output format faultline can render a report in. */
-export const reportFormats = ['terminal', 'json', 'html', 'junit', 'sarif'] as const;
+export const reportFormats = ['terminal', 'json', 'html', 'junit', 'sarif', 'csv'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
 export interface RenderOptions {
@@ -16,12 +16,16 @@ export interface RenderOptions {
   readonly failOn?: Severity;
   /** SARIF: the directory spec paths are made relative to (default: the working directory). */
   readonly rootDir?: string;
+  /** Terminal: print the permission matrix as a compact grid (`audit --matrix`). */
+  readonly matrix?: boolean;
 }
 
 export interface Reporter<Format extends ReportFormat = ReportFormat> {
   readonly format: Format;
   /** The file written under `--out DIR`, or null for formats that only go to stdout. */
   readonly fileName: string | null;
+  /** Whether `--out` writes this file for the report (default: always); the CSV needs a permission matrix. */
+  readonly isFor?: (report: Report) => boolean;
   render(report: Report, options: RenderOptions): string;
 }
 

@@ -18,6 +18,16 @@ h1{font-size:22px;margin:0 0 4px}
 .coverage td.num{text-align:right}.coverage tr.unreached td:first-child{border-left:4px solid var(--high)}
 .status{font:12px ui-monospace,monospace;padding:0 3px;border-radius:3px;background:#eef}.status.s2xx{background:#e6f4ea}
 .status.s4xx{background:#fff4e0}.status.s5xx{background:#fde2e1}
+.matrix h2{font-size:17px;margin:18px 0 4px}.pm-summary{color:var(--muted);margin:0 0 6px}
+.pm-scroll{overflow-x:auto}.pm-grid{border-collapse:collapse;background:var(--card);font-size:12px;margin:6px 0}
+.pm-grid th,.pm-grid td{border:1px solid var(--line);padding:3px 6px;text-align:left;white-space:nowrap}
+.pm-group th{background:#eef1f5;font-weight:600}.pm-requires{color:var(--muted)}
+.pm-cell{text-align:center;min-width:78px}.pm-cell a{color:inherit;text-decoration:none;display:block}
+.pm-status{font-weight:700;margin-right:4px}.pm-verdict{font-size:11px}
+.pm-allowed{background:#e6f4ea}.pm-denied{background:#eef3fb}.pm-violation{background:var(--critical);color:#fff}
+.pm-over-denied{background:#ffe8cc}.pm-error{background:#fde2e1;color:var(--critical)}.pm-untested{background:#f1f3f5;color:var(--muted)}
+.pm-legend .pm-cell{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;min-width:0}
+.pm-filter{display:inline-block;margin:4px 0}
 .scorecard{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:10px;margin-bottom:18px}
 .card{all:unset;cursor:pointer;display:flex;flex-direction:column;gap:4px;padding:10px 12px;background:var(--card);
 border:1px solid var(--line);border-left:6px solid var(--pass);border-radius:6px}
@@ -136,6 +146,23 @@ export const reportJs = `
     details.setAttribute('data-rendered', 'true');
     renderEvidence(details);
   }, true);
+  var violationsOnly = document.querySelector('[data-testid="matrix-violations-only"]');
+  if (violationsOnly) {
+    violationsOnly.addEventListener('change', function () {
+      var rows = document.querySelectorAll('.pm-row');
+      for (var r = 0; r < rows.length; r++) rows[r].hidden = violationsOnly.checked && rows[r].getAttribute('data-violation') !== 'true';
+      var groups = document.querySelectorAll('.pm-group');
+      for (var g = 0; g < groups.length; g++) {
+        var next = groups[g].nextElementSibling;
+        var any = false;
+        while (next && next.classList.contains('pm-row')) {
+          if (!next.hidden) any = true;
+          next = next.nextElementSibling;
+        }
+        groups[g].hidden = !any;
+      }
+    });
+  }
   resetButton.addEventListener('click', function () {
     causeSelect.value = '';
     severitySelect.value = '';

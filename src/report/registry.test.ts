@@ -15,6 +15,7 @@ describe('reporter registry', () => {
       html: 'report.html',
       junit: 'junit.xml',
       sarif: 'report.sarif',
+      csv: 'permissions.csv',
     });
   });
 
@@ -24,7 +25,7 @@ describe('reporter registry', () => {
       expect.unreachable('getReporter should throw');
     } catch (error) {
       expect(isFaultlineError(error) && error.code).toBe('E_USAGE');
-      expect((error as Error).message).toContain('terminal, json, html, junit, sarif');
+      expect((error as Error).message).toContain('terminal, json, html, junit, sarif, csv');
     }
   });
 });

@@ -1,5 +1,6 @@
 import { FaultlineError } from '../core/errors.js';
 import { reportFormats, type ReportFormat, type Reporter } from './define.js';
+import { csvReporter } from './csv.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
@@ -7,7 +8,7 @@ import { sarifReporter } from './sarif.js';
 import { terminalReporter } from './terminal.js';
 
 /** Every reporter, the one place a format is listed. */
-export const allReporters: readonly Reporter[] = [terminalReporter, jsonReporter, htmlReporter, junitReporter, sarifReporter];
+export const allReporters: readonly Reporter[] = [terminalReporter, jsonReporter, htmlReporter, junitReporter, sarifReporter, csvReporter];
 
 /** The reporter for `format`; throws E_USAGE for a name that is not a format. */
 export function getReporter(format: string): Reporter {

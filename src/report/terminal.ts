@@ -1,6 +1,7 @@
 import type { CauseId } from '../core/causes.js';
 import { coverageSummary, lowCoverageWarning } from '../core/coverage.js';
 import type { Finding, Report } from '../core/finding.js';
+import type { PermissionMatrix, PermissionVerdict } from '../core/permission-matrix.js';
 import { formatLocation } from '../core/location.js';
 import { severities, type Severity } from '../core/severity.js';
 import pc from 'picocolors';
@@ -100,6 +101,27 @@ function causeSection(cause: CauseId, findings: readonly Finding[], options: Ren
   return lines;
 }
 
+const verdictMarks: Record<PermissionVerdict, string> = { allowed: '✓', denied: '·', violation: '✗', 'over-denied': '!', error: 'E', untested: '?' };
+
+/** The permission matrix as a compact grid: a mark and the status per role, problem cells coloured. */
+function matrixLines(matrix: PermissionMatrix, c: Colors): string[] {
+  const width = Math.min(48, Math.max(...matrix.rows.map((row) => row.operation.length), 9));
+  const column = Math.max(6, ...matrix.roles.map((role) => role.length + 1));
+  const lines = ['', c.bold('Permission matrix'), `  ${'operation'.padEnd(width)}  ${matrix.roles.map((role) => role.padEnd(column)).join('')}`];
+  for (const row of matrix.rows) {
+    const name = row.operation.length > width ? `${row.operation.slice(0, width - 1)}…` : row.operation.padEnd(width);
+    const cells = matrix.roles.map((role) => {
+      const cell = row.cells[role];
+      const text = cell ? `${verdictMarks[cell.verdict]}${cell.status ?? ''}`.padEnd(column) : '-'.padEnd(column);
+      if (!cell) return text;
+      return cell.verdict === 'violation' || cell.verdict === 'error' ? c.red(c.bold(text)) : cell.verdict === 'over-denied' ? c.yellow(text) : cell.verdict === 'untested' ? c.dim(text) : text;
+    });
+    lines.push(`  ${safe(name)}  ${cells.join('')}`);
+  }
+  lines.push(c.dim('  ✓ allowed  · denied  ✗ violation  ! over-denied  E error (5xx)  ? untested; the number is the status seen'));
+  return lines;
+}
+
 /** A human summary for stdout: counts by cause, then the findings of each cause, then totals. */
 export const terminalReporter = defineReporter({
   format: 'terminal',
@@ -116,6 +138,7 @@ export const terminalReporter = defineReporter({
       byCause.set(finding.cause, list);
     }
     for (const [cause, list] of byCause) lines.push(...causeSection(cause, list, options, c));
+    if (options.matrix && report.permissionMatrix) lines.push(...matrixLines(report.permissionMatrix, c));
     // The low-coverage warning already heads the report.
     const warning = report.coverage ? lowCoverageWarning(report.coverage) : null;
     const notes = report.notes.filter((note) => note !== warning);

@@ -15,7 +15,8 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
 }
 
 /**
- * Write every file format (report.json, report.html, junit.xml, report.sarif) into `outDir`, creating
+ * Write every file format (report.json, report.html, junit.xml, report.sarif, and permissions.csv for an
+ * audit with a permission matrix) into `outDir`, creating
  * it if needed, and return the paths written. Each file is written beside and renamed into place, so
  * a reader never sees half a report.
  *
@@ -26,7 +27,7 @@ export async function writeReports(report: Report, outDir: string, options: Rend
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   for (const reporter of allReporters) {
-    if (reporter.fileName === null) continue;
+    if (reporter.fileName === null || (reporter.isFor && !reporter.isFor(report))) continue;
     const target = path.join(outDir, reporter.fileName);
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, reporter.render(report, options), 'utf8');

@@ -88,8 +88,9 @@ export function auditCommand(): Command {
     .option('--target <url>', 'base URL of the running API (overrides the config)')
     .option('--only <ids>', 'run only these checks or causes (comma-separated, repeatable)', collect, [])
     .option('--skip <ids>', 'skip these checks or causes (comma-separated, repeatable)', collect, [])
-    .option('-f, --format <format>', 'stdout format: terminal, json, html, junit, sarif', 'terminal')
-    .option('-o, --out <dir>', 'write report.json, report.html, junit.xml and report.sarif into this directory')
+    .option('-f, --format <format>', 'stdout format: terminal, json, html, junit, sarif, csv (the permission matrix)', 'terminal')
+    .option('-o, --out <dir>', 'write report.json, report.html, junit.xml, report.sarif and permissions.csv into this directory')
+    .option('--matrix', 'print the permission matrix (every role and anonymous against every operation) in the terminal', false)
     .option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (critical|high|medium|low|info|none)', 'high')
     .option('--unsafe', 'allow POST/PUT/PATCH/DELETE to a target that is not loopback', false)
     .option('--insecure', 'do not verify https certificates (a self-signed staging API; prefer NODE_EXTRA_CA_CERTS=ca.pem)', false)
@@ -139,7 +140,7 @@ export function auditCommand(): Command {
         isShowingSecrets: options.showSecrets,
         ...(options.seed !== undefined ? { seed: positiveInteger(options.seed, '--seed') } : {}),
       }).finally(() => proxies.close());
-      await emitReport(report, { format: options.format, out: options.out, color: options.color, verbose: options.verbose, failOn });
+      await emitReport(report, { format: options.format, out: options.out, color: options.color, verbose: options.verbose, matrix: options.matrix, failOn });
       process.exitCode = exitCodeFor(report, failOn);
     });
 }
@@ -169,4 +170,5 @@ interface AuditFlags {
   showSecrets: boolean;
   color: boolean;
   verbose: boolean;
+  matrix: boolean;
 }

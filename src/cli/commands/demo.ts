@@ -12,7 +12,8 @@ export function demoCommand(): Command {
   return new Command('demo')
     .description('start the bundled demo shop API on 127.0.0.1, audit it, and write the reports')
     .option('-o, --out <dir>', 'where the reports go', 'faultline-report')
-    .option('-f, --format <format>', 'stdout format: terminal, json, html, junit, sarif', 'terminal')
+    .option('-f, --format <format>', 'stdout format: terminal, json, html, junit, sarif, csv (the permission matrix)', 'terminal')
+    .option('--matrix', 'print the permission matrix in the terminal', false)
     .option('--only <ids>', 'run only these checks or causes', collect, [])
     .option('--skip <ids>', 'skip these checks or causes', collect, [])
     .option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (the demo has planted faults, so: none)', 'none')
@@ -52,7 +53,7 @@ export function demoCommand(): Command {
           isShowingSecrets: options.showSecrets,
           dependencies: proxies.handles,
         });
-        await emitReport(report, { format: options.format, out: options.out, color: options.color, verbose: options.verbose, failOn });
+        await emitReport(report, { format: options.format, out: options.out, color: options.color, verbose: options.verbose, matrix: options.matrix, failOn });
         process.exitCode = exitCodeFor(report, failOn);
         if (options.keepRunning) {
           process.stderr.write(`faultline: demo API still running on ${demo.url}; press Ctrl-C to stop\n`);
@@ -76,4 +77,5 @@ interface DemoFlags {
   showSecrets: boolean;
   color: boolean;
   verbose: boolean;
+  matrix: boolean;
 }

@@ -1,5 +1,6 @@
 import type { Finding, Report } from '../../core/finding.js';
 import { coverageSummary, lowCoverageWarning } from '../../core/coverage.js';
+import { anonymousPrincipal } from '../../core/permission-matrix.js';
 import { faultlineVersion } from '../../core/version.js';
 import type { AnyCheck, Check, DependencyHandle, Role } from '../../checks/types.js';
 import type { HttpClient } from '../../http/types.js';
@@ -10,6 +11,7 @@ import { collectLintFindings, specSummary } from '../lint-runner.js';
 import { RequestBudget } from './budget.js';
 import { examplesPhase, explorePhase, fuzzPhase, negativePhase, orderForTraffic, Reacher, reachPhase } from './phases.js';
 import { AuditSession } from './services.js';
+import { reportMatrix } from './permission-matrix.js';
 
 export interface AuditOptions {
   readonly spec: SpecModel;
@@ -75,6 +77,9 @@ export async function* runAudit(options: AuditOptions): AsyncGenerator<EngineEve
   const isTimeUp = () => budget.msLeft() < options.budget.maxDurationMs * 0.4;
   const reacher = new Reacher(session, spec);
   const seed = options.seed ?? 1;
+  // A permissions-only run (`--only permissions`, a nightly permission audit) needs valid requests and
+  // ids, which examples and reach give; invalid and fuzzed traffic would only spend its time.
+  const isPermissionsOnly = auditChecks.length > 0 && auditChecks.every((check) => matrixChecks.has(check.id) || check.cause === 'permissions');
   const trafficPhases: [string, () => Promise<unknown>][] = [
     ['examples', () => examplesPhase(session, spec, operations)],
     ['reach', () => reachPhase(reacher, operations, Math.floor(trafficShare() * 0.25))],
@@ -95,7 +100,7 @@ export async function* runAudit(options: AuditOptions): AsyncGenerator<EngineEve
       },
     ],
   ];
-  for (const [phase, run] of trafficPhases) {
+  for (const [phase, run] of isPermissionsOnly ? trafficPhases.slice(0, 2) : trafficPhases) {
     session.phase = phase;
     const before = session.sentCount;
     yield { type: 'phase-started', phase };
@@ -125,6 +130,10 @@ export async function* runAudit(options: AuditOptions): AsyncGenerator<EngineEve
   }
   yield { type: 'phase-finished', phase: 'checks', requests: session.sentCount - checksBefore, findings: checkFindings };
 
+  // The matrix goes into the report whenever a check built it or one that reads it was selected.
+  const wantsMatrix = auditChecks.some((check) => matrixChecks.has(check.id) || check.cause === 'permissions');
+  const liveMatrix = await (session.builtMatrix() ?? (wantsMatrix ? session.permissionMatrix() : undefined));
+  yield* flush();
   const exhausted = budget.exhaustedReason();
   if (exhausted) notes.push(`${exhausted}: the audit stopped early; raise budget.requests or budget.time to cover more`);
   notes.push(...session.failing.notes(), ...session.stopNotes);
@@ -168,6 +177,17 @@ export async function* runAudit(options: AuditOptions): AsyncGenerator<EngineEve
     },
     notes,
     coverage,
+    ...(liveMatrix ? { permissionMatrix: reportMatrix(liveMatrix, (operation, role, cell) => findingOfCell(findings, operation, role, cell.verdict)) } : {}),
   };
   yield { type: 'run-finished', report };
+}
+
+/** Checks that read the permission matrix; selecting one of them puts the matrix in the report. */
+const matrixChecks: ReadonlySet<string> = new Set(['auth.unauthenticated-access', 'permissions.scope-not-enforced', 'permissions.over-denied']);
+
+/** The check whose finding reports a problem cell, when that finding is in the report. */
+function findingOfCell(findings: readonly Finding[], operation: string, role: string, verdict: string): string | undefined {
+  // A role let through where anonymous callers are too is reported as the unauthenticated endpoint it is.
+  const candidates = verdict === 'over-denied' ? ['permissions.over-denied'] : verdict === 'violation' ? (role === anonymousPrincipal ? ['auth.unauthenticated-access'] : ['permissions.scope-not-enforced', 'auth.unauthenticated-access']) : [];
+  return candidates.find((check) => findings.some((f) => f.check === check && f.operation === operation));
 }

@@ -1,4 +1,5 @@
-import type { AuditExchange, AuditServices, BurstLoad, BurstResult, DependencyHandle, ProbeRequest, RequestOptions, Role } from '../../checks/types.js';
+import type { AuditExchange, AuditServices, BurstLoad, BurstResult, DependencyHandle, LiveMatrix, ProbeRequest, RequestOptions, Role } from '../../checks/types.js';
+import { buildPermissionMatrix } from './permission-matrix.js';
 import type { HttpClient } from '../../http/types.js';
 import { destructiveMethods, type Operation, type SpecModel } from '../../spec/model.js';
 import { deadlineCutLabel } from '../../checks/audit/resilience/transport-failure.js';
@@ -164,6 +165,18 @@ export class AuditSession implements AuditServices {
     this.recorded.push(exchange);
   }
 
+  private matrix: Promise<LiveMatrix> | undefined;
+
+  permissionMatrix(): Promise<LiveMatrix> {
+    this.matrix ??= buildPermissionMatrix(this, this.setup.spec);
+    return this.matrix;
+  }
+
+  /** The matrix if a check or the runner built it, without building it. */
+  builtMatrix(): Promise<LiveMatrix> | undefined {
+    return this.matrix;
+  }
+
   requestFor(operation: Operation, options: RequestOptions = {}): ProbeRequest | null {
     return requestFor(this.setup.spec, operation, this.pool, this.roles, options);
   }
@@ -260,17 +273,17 @@ export class AuditSession implements AuditServices {
    * like the parameter, wherever it sits in the response). Null when there is no create, it failed, or
    * its response names nothing.
    */
-  async createFor(operation: Operation, pathOverrides: Readonly<Record<string, string | number>> = {}): Promise<Record<string, string | number> | null> {
+  async createFor(operation: Operation, pathOverrides: Readonly<Record<string, string | number>> = {}, as?: Role | null): Promise<Record<string, string | number> | null> {
     const lastParam = /\{([^}]+)\}$/.exec(operation.path)?.[1];
     if (!lastParam) return null;
     const create = this.operationsByKey.get(`POST ${collectionOf(operation.path, lastParam)}`);
     if (!create || (!this.isDestructiveAllowed)) return null;
     const parents = Object.fromEntries(Object.entries(pathOverrides).filter(([name]) => create.path.includes(`{${name}}`)));
     const parts = validParts(this.setup.spec, create, this.pool, parents);
-    const created = await this.sendValid(create, parts, this.defaultRole(create));
+    const created = await this.sendValid(create, parts, as === undefined ? this.defaultRole(create) : as);
     if (!created?.response || created.response.status >= 300) return null;
     const createdValues = pathValues(create.path, new URL(created.request.url).pathname) ?? {};
-    const newest = this.pool.all((collection) => (collection === create.path ? lastParam : undefined)).filter((v) => v.operation === create.key && v.collection === create.path).pop();
+    const newest = this.pool.all((collection) => (collection === create.path ? lastParam : undefined)).filter((v) => v.operation === create.key && v.collection === create.path && v.role === created.role).pop();
     if (!newest) return null;
     return { ...createdValues, [lastParam]: newest.value };
   }
