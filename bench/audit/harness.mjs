@@ -1,7 +1,7 @@
 // Shared by bench/audit/run.mjs and bench/audit/json-server/run.mjs: a frozen copy of the faultline
 // build, a timed child process under /usr/bin/time, free loopback ports, and small statistics.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,15 +21,18 @@ export function requireBuild(fail) {
 /**
  * Other people rebuild dist/ while a bench runs: measure a copy of the build taken now.
  * demo/openapi.yaml goes beside it because dist/demo/shop.js looks for ../../demo/openapi.yaml.
+ * `source` is another built checkout (bench/audit/run.mjs --compare); `name` keeps two copies apart.
  */
-export function snapshotFaultline(scratch) {
-  const home = join(scratch, 'faultline');
+export function snapshotFaultline(scratch, { source = repoRoot, name = 'faultline' } = {}) {
+  const home = join(scratch, name);
   mkdirSync(join(home, 'demo'), { recursive: true });
-  cpSync(join(repoRoot, 'dist'), join(home, 'dist'), { recursive: true });
-  cpSync(join(repoRoot, 'bin'), join(home, 'bin'), { recursive: true });
-  cpSync(join(repoRoot, 'package.json'), join(home, 'package.json'));
-  cpSync(join(repoRoot, 'demo', 'openapi.yaml'), join(home, 'demo', 'openapi.yaml'));
-  symlinkSync(join(repoRoot, 'node_modules'), join(home, 'node_modules'), 'dir');
+  cpSync(join(source, 'dist'), join(home, 'dist'), { recursive: true });
+  cpSync(join(source, 'bin'), join(home, 'bin'), { recursive: true });
+  cpSync(join(source, 'package.json'), join(home, 'package.json'));
+  cpSync(join(source, 'demo', 'openapi.yaml'), join(home, 'demo', 'openapi.yaml'));
+  // A worktree without its own install (or with a link to this one) runs on this repo's packages.
+  const modules = existsSync(join(source, 'node_modules')) ? join(source, 'node_modules') : join(repoRoot, 'node_modules');
+  symlinkSync(realpathSync(modules), join(home, 'node_modules'), 'dir');
   return home;
 }
 
@@ -102,12 +105,18 @@ export function machineInfo() {
   };
 }
 
-export function gitCommit() {
-  return spawnSync('git', ['-C', repoRoot, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || null;
+export function gitCommit(root = repoRoot) {
+  return spawnSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || null;
 }
 
-export function faultlineVersion() {
-  return JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version;
+/** Files under src/, demo/ and bin/ that differ from the commit: the build measured is not exactly the commit. */
+export function gitDirtyFiles(root = repoRoot) {
+  const status = spawnSync('git', ['-C', root, 'status', '--porcelain', '--', 'src', 'demo', 'bin'], { encoding: 'utf8' }).stdout ?? '';
+  return status.split('\n').filter(Boolean).map((line) => line.slice(3));
+}
+
+export function faultlineVersion(root = repoRoot) {
+  return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 }
 
 export function median(values) {

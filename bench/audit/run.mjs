@@ -9,23 +9,38 @@
 // `npx tsc -p tsconfig.build.json` first. A copy of the build taken at start is measured.
 // Raw results go to bench/audit/results/<timestamp>.json, the Markdown table to stdout, progress to stderr.
 //
-// Usage: node bench/audit/run.mjs [--runs 5] [--budgets 3000,10000] [--budget-runs 1] [--timeout 600]
+// --compare <dir> measures a second built checkout (its bin/ and dist/, e.g. a git worktree of an older
+// commit) side by side with this one, interleaved run by run (this, other, this, other, ...) so that
+// noise on a shared machine hits both alike, and prints medians with this/other ratios. Both audit the
+// same demo API (this checkout's), started afresh for every run.
+//
+// Operations reached are counted twice: from the report (stats.operationsReached; builds before it had
+// stats.operationsCovered, which counts every operation that answered anything, 404 and 500 included),
+// and by the demo API itself, which records every response it sends (a small --import hook in the
+// process that serves it: faultline's own in `demo`, the separate demo process otherwise) and counts the
+// operations that answered at least one request with a 2xx (or a documented 3xx). The second figure is
+// the same for any build, so it is the one the rates and ratios use.
+//
+// Usage: node bench/audit/run.mjs [--runs 5] [--budgets 3000,10000] [--budget-runs 1] [--timeout 600] [--compare <dir>]
 //        node bench/audit/run.mjs --from bench/audit/results/<timestamp>.json   (print the table of a saved run)
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import {
   auditBenchDir,
   countBy,
   faultlineVersion,
   gitCommit,
+  gitDirtyFiles,
   log,
   machineInfo,
   median,
   parseArgs,
+  repoRoot,
   requireBuild,
   snapshotFaultline,
   timedNode,
@@ -39,13 +54,27 @@ const budgets = String(args.budgets ?? '3000,10000').split(',').filter(Boolean).
 const timeoutS = positive(args.timeout ?? 600, '--timeout');
 if (args.from !== undefined) {
   const saved = JSON.parse(readFileSync(args.from, 'utf8'));
-  process.stdout.write(`${markdownTable(summarise(saved.runs))}\n`);
+  const summary = summarise(saved.runs);
+  process.stdout.write(`${saved.config.compare ? compareTable(summary, saved.builds) : markdownTable(summary)}\n`);
   process.exit(0);
 }
 requireBuild(fail);
+const compareDir = args.compare === undefined ? null : resolve(args.compare);
+if (compareDir !== null && (!existsSync(join(compareDir, 'bin', 'faultline')) || !existsSync(join(compareDir, 'dist', 'src', 'cli', 'main.js')) || !existsSync(join(compareDir, 'dist', 'demo', 'shop.js')))) {
+  fail(`--compare ${compareDir}: no built faultline there (bin/faultline, dist/src/cli/main.js, dist/demo/shop.js); run \`npx tsc -p tsconfig.build.json\` in it first`);
+}
 
 const scratch = mkdtempSync(join(tmpdir(), 'faultline-bench-audit-'));
-const home = snapshotFaultline(scratch);
+const builds = [{ label: 'this', root: repoRoot, name: 'faultline' }, ...(compareDir === null ? [] : [{ label: 'other', root: compareDir, name: 'faultline-other' }])].map((build) => ({
+  ...build,
+  home: snapshotFaultline(scratch, { source: build.root, name: build.name }),
+  commit: gitCommit(build.root),
+  dirtyFiles: gitDirtyFiles(build.root),
+  version: faultlineVersion(build.root),
+}));
+const home = builds[0].home;
+const operations = specOperations(join(home, 'demo', 'openapi.yaml'));
+const responseHook = writeResponseHook(scratch);
 const startedAt = new Date();
 const resultsDir = join(auditBenchDir, 'results');
 mkdirSync(resultsDir, { recursive: true });
@@ -56,31 +85,44 @@ const results = {
   machine: machineInfo(),
   gitCommit: gitCommit(),
   faultline: faultlineVersion(),
-  config: { runs, budgets, budgetRuns, timeoutS },
+  builds: builds.map(({ label, root, commit, dirtyFiles, version }) => ({ label, root, commit, dirtyFiles, version })),
+  config: { runs, budgets, budgetRuns, timeoutS, compare: compareDir },
   runs: [],
   summary: [],
 };
 const save = () => writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 log(`audit bench: ${runs} demo runs, budget runs ${budgets.join(', ')} x${budgetRuns}; node ${process.version}, ${results.machine.cpus} cpus`);
+for (const build of builds) log(`${build.label}: ${build.root} at ${build.commit}${build.dirtyFiles.length ? ` with ${build.dirtyFiles.length} changed files under src/, demo/, bin/` : ''}`);
 log(`raw results -> ${resultsFile}`);
 
 try {
   for (let round = 1; round <= runs; round++) {
-    const out = join(scratch, `demo-${round}`);
-    const run = await measure('demo', round, [join(home, 'bin', 'faultline'), 'demo', '--format', 'json', '--out', out]);
-    record(run);
+    for (const build of builds) {
+      const out = join(scratch, `demo-${build.label}-${round}`);
+      const responsesFile = join(scratch, `demo-${build.label}-${round}.responses.json`);
+      const argv = ['--import', responseHook, join(build.home, 'bin', 'faultline'), 'demo', '--format', 'json', '--out', out];
+      record(await measure('demo', round, build, argv, { responsesFile, env: { FAULTLINE_BENCH_RESPONSES: responsesFile } }));
+    }
   }
   for (const budget of budgets) {
     for (let round = 1; round <= budgetRuns; round++) {
-      const demo = await startDemoProcess();
-      try {
-        const config = join(scratch, `faultline-${budget}-${round}.yaml`);
-        writeFileSync(config, demoConfig(demo));
-        const out = join(scratch, `audit-${budget}-${round}`);
-        const argv = [join(home, 'bin', 'faultline'), 'audit', '--config', config, '--budget-requests', String(budget), '--budget-time', '600s', '--seed', '1', '--fail-on', 'none', '--format', 'json', '--out', out];
-        record(await measure(`audit --budget-requests ${budget}`, round, argv, budget));
-      } finally {
-        await demo.stop();
+      for (const build of builds) {
+        const responsesFile = join(scratch, `audit-${budget}-${build.label}-${round}.responses.json`);
+        const demo = await startDemoProcess(responsesFile);
+        const name = `audit --budget-requests ${budget}`;
+        let run;
+        try {
+          const config = join(scratch, `faultline-${budget}-${build.label}-${round}.yaml`);
+          writeFileSync(config, demoConfig(demo));
+          const out = join(scratch, `audit-${budget}-${build.label}-${round}`);
+          const argv = [join(build.home, 'bin', 'faultline'), 'audit', '--config', config, '--budget-requests', String(budget), '--budget-time', '600s', '--seed', '1', '--fail-on', 'none', '--format', 'json', '--out', out];
+          run = await measure(name, round, build, argv, { budget, apiPort: Number(new URL(demo.url).port) });
+        } finally {
+          await demo.stop();
+        }
+        // The demo process writes what it answered as it exits.
+        Object.assign(run, answeredBy(responsesFile, run.apiPort));
+        record(run);
       }
     }
   }
@@ -90,34 +132,66 @@ try {
   save();
   rmSync(scratch, { recursive: true, force: true });
 }
-process.stdout.write(`${markdownTable(results.summary)}\n`);
+process.stdout.write(`${compareDir === null ? markdownTable(results.summary) : compareTable(results.summary, results.builds)}\n`);
 log(`done; raw results in ${resultsFile}`);
 
 function record(run) {
   results.runs.push(run);
   save();
   const rate = run.requests !== null && run.wallS ? (run.requests / run.wallS).toFixed(0) : '?';
-  log(`${run.name} #${run.round}: exit=${run.exitCode} ${run.wallS ?? '?'}s (cpu ${run.cpuS ?? '?'}s) ${run.maxRssKiB !== null ? Math.round(run.maxRssKiB / 1024) : '?'}MB requests=${run.requests ?? '?'} (${rate}/s) findings=${run.findings ?? '?'}`);
+  const reached = run.operationsReached ?? (run.operationsCovered !== null ? `${run.operationsCovered} answered` : '?');
+  log(`${run.name} [${run.build}] #${run.round}: exit=${run.exitCode} ${run.wallS ?? '?'}s (cpu ${run.cpuS ?? '?'}s) ${run.maxRssKiB !== null ? Math.round(run.maxRssKiB / 1024) : '?'}MB requests=${run.requests ?? '?'} (${rate}/s) findings=${run.findings ?? '?'} reached=${reached} (API saw ${run.operationsAnswered2xx ?? '?'} answer 2xx)`);
 }
 
-async function measure(name, round, argv, budget = null) {
-  const base = join(scratch, `${name.replace(/\W+/g, '-')}-${round}`);
+async function measure(name, round, build, argv, { budget = null, responsesFile = null, apiPort = null, env = {} } = {}) {
+  const base = join(scratch, `${name.replace(/\W+/g, '-')}-${build.label}-${round}`);
   const files = { stdoutFile: `${base}.out`, stderrFile: `${base}.err`, timeFile: `${base}.time` };
-  const timed = await timedNode(argv, { cwd: scratch, timeoutS, ...files });
+  const timed = await timedNode(argv, { cwd: scratch, timeoutS, env, ...files });
   const { stderrLines, ...measured } = timed;
   const stderr = stderrLines.map((l) => l.line).join('\n');
-  const run = { name, round, budget, ...measured, loadAvg1: Math.round(loadavg()[0] * 100) / 100, requests: null, auditS: null, findings: null, operations: null, operationsCovered: null, phases: phaseTimes(stderrLines), notes: [], byCause: undefined, error: undefined };
+  const run = {
+    name,
+    round,
+    build: build.label,
+    commit: build.commit,
+    budget,
+    ...measured,
+    loadAvg1: Math.round(loadavg()[0] * 100) / 100,
+    requests: null,
+    auditS: null,
+    findings: null,
+    operations: null,
+    operationsReached: null,
+    operationsCovered: null,
+    apiPort,
+    apiResponses: null,
+    operationsAnswered: null,
+    operationsAnswered2xx: null,
+    phases: phaseTimes(stderrLines),
+    notes: [],
+    byCause: undefined,
+    error: undefined,
+  };
   try {
     const report = JSON.parse(readFileSync(files.stdoutFile, 'utf8'));
     run.requests = report.stats.requests;
     run.auditS = report.stats.durationMs / 1000;
     run.findings = report.findings.length;
     run.operations = report.stats.operations;
-    run.operationsCovered = report.stats.operationsCovered;
+    // Reports since the coverage work say which operations a valid request reached with a 2xx; older
+    // ones only counted operations that answered anything (operationsCovered).
+    run.operationsReached = report.stats.operationsReached ?? null;
+    run.operationsCovered = report.stats.operationsCovered ?? null;
     run.notes = report.notes ?? [];
     if (round === 1) run.byCause = countBy(report.findings, (f) => f.cause);
   } catch (error) {
     run.error = `${stderr.slice(-2000)}\n(report unreadable: ${error.message})`;
+  }
+  if (responsesFile !== null) {
+    // `faultline demo` starts the shop on a port of its own choosing and says which.
+    const port = /demo shop API listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr)?.[1];
+    run.apiPort = port === undefined ? null : Number(port);
+    Object.assign(run, answeredBy(responsesFile, run.apiPort));
   }
   return run;
 }
@@ -139,8 +213,89 @@ function phaseTimes(stderrLines) {
   return phases;
 }
 
+/**
+ * An --import hook for the process that serves the demo API: it tallies every response any node:http
+ * server there sends, by local port, method, path and status, and writes the tally to
+ * $FAULTLINE_BENCH_RESPONSES on exit. A counter per response is all it adds to the process measured.
+ */
+function writeResponseHook(dir) {
+  const file = join(dir, 'count-responses.mjs');
+  writeFileSync(
+    file,
+    `import http from 'node:http';
+import { writeFileSync } from 'node:fs';
+const file = process.env.FAULTLINE_BENCH_RESPONSES;
+if (file) {
+  const seen = new Map();
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (event, request, response) {
+    if (event === 'request') {
+      const key = request.socket?.localPort + ' ' + request.method + ' ' + String(request.url).split('?')[0];
+      response.once('finish', () => {
+        let statuses = seen.get(key);
+        if (!statuses) seen.set(key, (statuses = {}));
+        statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
+      });
+    }
+    return emit.apply(this, arguments);
+  };
+  process.on('exit', () => writeFileSync(file, JSON.stringify(Object.fromEntries(seen))));
+}
+`,
+  );
+  return pathToFileURL(file).href;
+}
+
+/** The spec's operations as path patterns, literal paths first so /products/search is not /products/{id}. */
+function specOperations(specFile) {
+  const spec = parseYaml(readFileSync(specFile, 'utf8'));
+  const basePath = new URL(spec.servers?.[0]?.url ?? 'http://localhost/').pathname.replace(/\/$/, '');
+  const escape = (text) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  const found = [];
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']) {
+      if (!item?.[method]) continue;
+      const parameters = (path.match(/\{[^}]+\}/g) ?? []).length;
+      const pattern = new RegExp(`^${escape(basePath)}${path.split(/\{[^}]+\}/).map(escape).join('[^/]+')}$`);
+      const documented3xx = Object.keys(item[method].responses ?? {}).filter((status) => /^3/.test(status)).map((s) => s.toUpperCase());
+      found.push({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), pattern, parameters, documented3xx });
+    }
+  }
+  return found.sort((a, b) => a.parameters - b.parameters);
+}
+
+/**
+ * What the demo API answered, from the hook's tally: how many responses it sent, how many of the spec's
+ * operations answered anything, and how many answered a 2xx (or a 3xx the spec documents for them),
+ * the rule faultline's own coverage uses, here applied to every request rather than valid ones only.
+ */
+function answeredBy(responsesFile, port) {
+  const none = { apiResponses: null, operationsAnswered: null, operationsAnswered2xx: null, unansweredOperations: null };
+  if (port === null || !existsSync(responsesFile)) return none;
+  const tally = JSON.parse(readFileSync(responsesFile, 'utf8'));
+  const answered = new Set();
+  const succeeded = new Set();
+  let apiResponses = 0;
+  for (const [key, statuses] of Object.entries(tally)) {
+    const [entryPort, method, path] = key.split(' ');
+    if (Number(entryPort) !== port) continue;
+    for (const count of Object.values(statuses)) apiResponses += count;
+    const operation = operations.find((o) => o.method === method && o.pattern.test(path));
+    if (!operation) continue;
+    answered.add(operation.key);
+    const isSuccess = Object.keys(statuses).some((status) => (status >= 200 && status < 300) || operation.documented3xx.includes(status) || (status >= 300 && status < 400 && operation.documented3xx.includes('3XX')));
+    if (isSuccess) succeeded.add(operation.key);
+  }
+  return {
+    apiResponses,
+    operationsAnswered: answered.size,
+    operationsAnswered2xx: succeeded.size,
+    unansweredOperations: operations.filter((o) => !succeeded.has(o.key)).map((o) => o.key),
+  };
+}
+
 /** The demo shop API in its own process, so the audit's RSS and CPU are faultline's alone. */
-async function startDemoProcess() {
+async function startDemoProcess(responsesFile) {
   const shop = pathToFileURL(join(home, 'dist', 'demo', 'shop.js')).href;
   const tokens = pathToFileURL(join(home, 'dist', 'demo', 'tokens.js')).href;
   const script = `
@@ -155,7 +310,11 @@ async function startDemoProcess() {
     setTimeout(stop, 20 * 60_000).unref();
     process.stdout.write(JSON.stringify({ url: demo.url, spec: demoSpecPath(), credentials: await demoCredentials() }) + '\\n');
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: home, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', responseHook, '--input-type=module', '-e', script], {
+    cwd: home,
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, FAULTLINE_BENCH_RESPONSES: responsesFile },
+  });
   const lines = createInterface({ input: child.stdout });
   const first = await new Promise((resolveLine, rejectLine) => {
     const timer = setTimeout(() => rejectLine(new Error('demo API did not start within 30 s')), 30_000);
@@ -189,13 +348,17 @@ function demoConfig(demo) {
 }
 
 function summarise(allRuns) {
-  const names = [...new Set(allRuns.map((r) => r.name))];
-  return names.map((name) => {
-    const mine = allRuns.filter((r) => r.name === name);
+  const groups = [...new Set(allRuns.map((r) => `${r.name}\u0000${r.build ?? 'this'}`))];
+  return groups.map((group) => {
+    const [name, build] = group.split('\u0000');
+    const mine = allRuns.filter((r) => r.name === name && (r.build ?? 'this') === build);
     const ok = mine.filter((r) => r.exitCode === 0 && r.requests !== null);
     const walls = ok.map((r) => r.wallS);
+    const reachedOf = (r) => r.operationsAnswered2xx ?? null;
     return {
       name,
+      build,
+      commit: mine[0].commit ?? null,
       budget: mine[0].budget,
       runs: mine.length,
       ok: ok.length,
@@ -210,8 +373,19 @@ function summarise(allRuns) {
       requestsPerAuditS: median(ok.map((r) => r.requests / r.auditS)),
       // faultline's own cost per request; in `demo` the in-process demo API's CPU is counted too.
       requestsPerCpuS: median(ok.map((r) => r.requests / r.cpuS)),
+      cpuMsPerRequest: median(ok.map((r) => (1000 * r.cpuS) / r.requests)),
       medianFindings: median(ok.map((r) => r.findings)),
-      operations: ok[0] ? `${ok[0].operationsCovered}/${ok[0].operations}` : '-',
+      operations: ok[0] ? `${ok[0].operationsReached ?? ok[0].operationsCovered}/${ok[0].operations}` : '-',
+      medianOperations: median(ok.map((r) => r.operations)),
+      medianOperationsReached: median(ok.map((r) => r.operationsReached)),
+      medianOperationsCovered: median(ok.map((r) => r.operationsCovered)),
+      medianOperationsAnswered: median(ok.map((r) => r.operationsAnswered)),
+      medianOperationsAnswered2xx: median(ok.map(reachedOf)),
+      reachedPerWallS: median(ok.filter((r) => reachedOf(r) !== null).map((r) => reachedOf(r) / r.wallS)),
+      reachedPerCpuS: median(ok.filter((r) => reachedOf(r) !== null).map((r) => reachedOf(r) / r.cpuS)),
+      unansweredOperations: ok[0]?.unansweredOperations ?? null,
+      // Runs are interleaved, so run n of this build and run n of the other shared the machine's mood.
+      pairedCpuPerRequestRatios: build === 'this' ? pairedRatios(allRuns, name) : undefined,
       phases: ok[0]?.phases ?? {},
       isBudgetSpent: ok.some((r) => r.notes.some((n) => /budget|stopped early/i.test(n))),
       medianLoadAvg1: median(mine.map((r) => r.loadAvg1)),
@@ -220,9 +394,8 @@ function summarise(allRuns) {
 }
 
 function markdownTable(rows) {
-  const head = '| run | runs ok | median wall s (min / max) | median CPU s | median peak RSS MB | requests | audit s | requests/s (wall) | requests/s (audit) | requests per CPU s | findings | operations covered | budget spent | load avg (1 min) |';
+  const head = '| run | runs ok | median wall s (min / max) | median CPU s | median peak RSS MB | requests | audit s | requests/s (wall) | requests/s (audit) | requests per CPU s | findings | operations reached | budget spent | load avg (1 min) |';
   const rule = '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |';
-  const fixed = (v, digits) => (v === null ? '-' : v.toFixed(digits));
   const lines = rows.map((r) =>
     [
       `\`faultline ${r.name}\``,
@@ -241,8 +414,60 @@ function markdownTable(rows) {
       fixed(r.medianLoadAvg1, 1),
     ].join(' | '),
   );
-  const phases = rows.map((r) => `- ${r.name}: ${Object.entries(r.phases).map(([phase, p]) => `${phase} ${p.requests} in ${p.seconds.toFixed(1)} s`).join(', ')}`);
-  return [head, rule, ...lines.map((l) => `| ${l} |`), '', 'Requests and seconds by phase (first run; times from when each progress line arrived):', ...phases].join('\n');
+  return [head, rule, ...lines.map((l) => `| ${l} |`), '', ...phaseLines(rows)].join('\n');
+}
+
+/** One row per run and build, then a row of this/other ratios of the medians (above 1: this build is higher). */
+function compareTable(rows, builds) {
+  const head =
+    '| run | build | runs ok | wall s (min / max) | CPU s | peak RSS MB | requests | requests per CPU s | CPU ms per request | operations reached (report) | operations answering 2xx (seen by the API) | reached per wall s | reached per CPU s | findings | load avg (1 min) |';
+  const rule = '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
+  const reportReached = (r) => (r.medianOperationsReached !== null ? `${fixed(r.medianOperationsReached, 0)} of ${fixed(r.medianOperations, 0)}` : r.medianOperationsCovered !== null ? `(${fixed(r.medianOperationsCovered, 0)} answered anything)` : '-');
+  const describe = (r) => `${r.build} (${r.commit ?? '?'})`;
+  const lines = [];
+  for (const name of [...new Set(rows.map((r) => r.name))]) {
+    const mine = rows.filter((r) => r.name === name);
+    for (const r of mine) {
+      lines.push([`\`faultline ${r.name}\``, describe(r), `${r.ok}/${r.runs}`, `${fixed(r.medianWallS, 2)} (${fixed(r.minWallS, 2)} / ${fixed(r.maxWallS, 2)})`, fixed(r.medianCpuS, 2), fixed(r.medianRssMB, 0), fixed(r.medianRequests, 0), fixed(r.requestsPerCpuS, 0), fixed(r.cpuMsPerRequest, 2), reportReached(r), fixed(r.medianOperationsAnswered2xx, 0), fixed(r.reachedPerWallS, 2), fixed(r.reachedPerCpuS, 1), fixed(r.medianFindings, 0), fixed(r.medianLoadAvg1, 1)]);
+    }
+    const [a, b] = [mine.find((r) => r.build === 'this'), mine.find((r) => r.build === 'other')];
+    if (a && b) {
+      const ratio = (key) => (a[key] !== null && b[key] ? `${(a[key] / b[key]).toFixed(2)}x` : '-');
+      lines.push(['', '**this / other**', '', ratio('medianWallS'), ratio('medianCpuS'), ratio('medianRssMB'), ratio('medianRequests'), ratio('requestsPerCpuS'), ratio('cpuMsPerRequest'), '', ratio('medianOperationsAnswered2xx'), ratio('reachedPerWallS'), ratio('reachedPerCpuS'), ratio('medianFindings'), '']);
+    }
+  }
+  const legend = (builds ?? []).map((b) => `- ${b.label}: ${b.root} at ${b.commit}${b.dirtyFiles?.length ? ` plus uncommitted changes to ${b.dirtyFiles.join(', ')}` : ''}`);
+  const perRequest = [...new Set(rows.map((r) => r.name))].flatMap((name) => {
+    const [a, b] = [rows.find((r) => r.name === name && r.build === 'this'), rows.find((r) => r.name === name && r.build === 'other')];
+    if (!a?.cpuMsPerRequest || !b?.cpuMsPerRequest) return [];
+    const slower = a.cpuMsPerRequest / b.cpuMsPerRequest;
+    const verdict = (ratio) => `${ratio.toFixed(2)}x, ${ratio <= 1.5 ? 'within' : 'over'} the 1.5x limit`;
+    const paired = a.pairedCpuPerRequestRatios ?? [];
+    const pairedText = paired.length ? `; run by run (this #n / other #n) ${paired.map((ratio) => ratio.toFixed(2)).join(', ')}, median ${verdict(median(paired))}` : '';
+    return [`- ${name}: CPU per request this / other: ratio of the medians ${verdict(slower)}${pairedText}`];
+  });
+  const unanswered = rows.filter((r) => r.unansweredOperations?.length).map((r) => `- ${r.name} [${r.build}], first run: no 2xx from ${r.unansweredOperations.join(', ')}`);
+  return [...legend, '', head, rule, ...lines.map((l) => `| ${l.join(' | ')} |`), '', ...perRequest, '', ...unanswered, '', ...phaseLines(rows)].join('\n');
+}
+
+function phaseLines(rows) {
+  return [
+    'Requests and seconds by phase (first run; times from when each progress line arrived):',
+    ...rows.map((r) => `- ${r.name}${rows.some((o) => o.build === 'other') ? ` [${r.build}]` : ''}: ${Object.entries(r.phases).map(([phase, p]) => `${phase} ${p.requests} in ${p.seconds.toFixed(1)} s`).join(', ')}`),
+  ];
+}
+
+/** CPU per request of this build's run n over the other build's run n, for every round both finished. */
+function pairedRatios(allRuns, name) {
+  const usable = (r) => r.name === name && r.exitCode === 0 && r.requests && r.cpuS;
+  const others = new Map(allRuns.filter((r) => usable(r) && r.build === 'other').map((r) => [r.round, r]));
+  return allRuns
+    .filter((r) => usable(r) && (r.build ?? 'this') === 'this' && others.has(r.round))
+    .map((r) => r.cpuS / r.requests / (others.get(r.round).cpuS / others.get(r.round).requests));
+}
+
+function fixed(value, digits) {
+  return value === null || value === undefined ? '-' : value.toFixed(digits);
 }
 
 function positive(value, field) {
