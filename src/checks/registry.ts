@@ -1,5 +1,6 @@
 import type { AnyCheck } from './types.js';
 import { transportFailure } from './audit/resilience/transport-failure.js';
+import { apiWentDown } from './audit/resilience/api-went-down.js';
 import { operationDescription } from './lint/operation-description.js';
 import { apiVersionMissing } from './lint/api-version-missing.js';
 import { authErrorsUndocumented } from './lint/auth-errors-undocumented.js';
@@ -182,6 +183,7 @@ export const allChecks: readonly AnyCheck[] = [
   stackTraceLeak,
   invalidInputAccepted,
   transportFailure,
+  apiWentDown,
   // audit: poor-design-docs
   responseSchema,
   undocumentedStatus,

@@ -30,14 +30,14 @@ async function api() {
   let next = 0;
   return startServer(async (request, response) => {
     const path = request.url!.split('?')[0]!;
-    if (path === '/health') return json(response, 200, { status: 'ok' });
+    if (path === '/health') return void json(response, 200, { status: 'ok' });
     const caller = await callerOf(request);
-    if (!caller) return json(response, 401, { title: 'token required' });
-    if (path === '/crash') return json(response, 500, { title: 'boom' });
+    if (!caller) return void json(response, 401, { title: 'token required' });
+    if (path === '/crash') return void json(response, 500, { title: 'boom' });
     if (path === '/things' && request.method === 'POST') return caller.scopes.includes('admin') ? json(response, 201, { id: ++next }) : json(response, 403, { title: 'admins only' });
-    if (path === '/things') return json(response, 200, [{ id: 1 }]);
-    if (/^\/things\/\d+\/report$/.test(path)) return json(response, 400, { title: 'format query required' });
-    if (/^\/things\/\d+$/.test(path) && request.method === 'DELETE') return response.writeHead(204).end();
+    if (path === '/things') return void json(response, 200, [{ id: 1 }]);
+    if (/^\/things\/\d+\/report$/.test(path)) return void json(response, 400, { title: 'format query required' });
+    if (/^\/things\/\d+$/.test(path) && request.method === 'DELETE') return void response.writeHead(204).end();
     json(response, 404, { title: 'none' });
   });
 }

@@ -11,8 +11,8 @@ const spec = securedSpec({
 async function api(isBroken: boolean) {
   return startServer(async (request, response) => {
     const caller = await callerOf(request);
-    if (!caller) return json(response, 401, { title: 'token required' });
-    if (!caller.scopes.includes('read') || (isBroken && !caller.scopes.includes('admin'))) return json(response, 403, { title: 'not allowed' });
+    if (!caller) return void json(response, 401, { title: 'token required' });
+    if (!caller.scopes.includes('read') || (isBroken && !caller.scopes.includes('admin'))) return void json(response, 403, { title: 'not allowed' });
     json(response, 200, []);
   });
 }

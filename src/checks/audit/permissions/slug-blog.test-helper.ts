@@ -40,7 +40,7 @@ export async function startSlugBlog(isOwnershipChecked: boolean) {
   return startServer(async (request, response) => {
     const url = new URL(request.url!, 'http://blog');
     const [, collection, slug, sub, id] = url.pathname.split('/');
-    if (collection !== 'posts') return json(response, 404, { message: 'not found' });
+    if (collection !== 'posts') return void json(response, 404, { message: 'not found' });
     const caller = await callerOf(request);
     const body = (() => {
       try {
@@ -51,31 +51,31 @@ export async function startSlugBlog(isOwnershipChecked: boolean) {
     })();
     const record = slug ? posts.get(decodeURIComponent(slug)) : undefined;
     const view = (p: NonNullable<typeof record>) => ({ post: { id: p.id, slug: p.slug, title: p.title, author: { username: p.author } } });
-    if (request.method === 'GET' && record && !sub) return json(response, 200, view(record));
-    if (!caller) return json(response, 401, { message: 'token required' });
+    if (request.method === 'GET' && record && !sub) return void json(response, 200, view(record));
+    if (!caller) return void json(response, 401, { message: 'token required' });
     if (request.method === 'POST' && !slug) {
       const created = { id: ++next, slug: `hello-x${next}`, title: String(body.title ?? 'untitled'), author: caller.sub, comments: new Map() };
       posts.set(created.slug, created);
-      return json(response, 201, view(created));
+      return void json(response, 201, view(created));
     }
-    if (!record) return json(response, 404, { message: 'no such post' });
+    if (!record) return void json(response, 404, { message: 'no such post' });
     if (sub === 'comments') {
       if (request.method === 'POST' && !id) {
         const created = { id: ++next, body: String(body.body ?? ''), author: caller.sub };
         record.comments.set(created.id, created);
-        return json(response, 201, { comment: { ...created, author: { username: created.author } } });
+        return void json(response, 201, { comment: { ...created, author: { username: created.author } } });
       }
       const found = record.comments.get(Number(id));
-      if (!found) return json(response, 404, { message: 'no such comment' });
-      if (isOwnershipChecked && found.author !== caller.sub) return json(response, 403, { message: 'not yours' });
+      if (!found) return void json(response, 404, { message: 'no such comment' });
+      if (isOwnershipChecked && found.author !== caller.sub) return void json(response, 403, { message: 'not yours' });
       record.comments.delete(found.id);
       response.writeHead(204).end();
       return;
     }
-    if (isOwnershipChecked && record.author !== caller.sub) return json(response, 403, { message: 'not yours' });
+    if (isOwnershipChecked && record.author !== caller.sub) return void json(response, 403, { message: 'not yours' });
     if (request.method === 'PUT') {
       record.title = String(body.title ?? record.title);
-      return json(response, 200, view(record));
+      return void json(response, 200, view(record));
     }
     if (request.method === 'DELETE') {
       posts.delete(record.slug);

@@ -2,6 +2,7 @@ import type { TransportError, TransportErrorCode } from '../../../http/types.js'
 import type { AuditExchange } from '../../types.js';
 import { defineCheck } from '../../define.js';
 import { evidenceOf } from '../evidence.js';
+import { outageStart } from './outage.js';
 
 /**
  * The label the audit engine puts on a request whose timeout it shortened to fit the audit's own
@@ -51,7 +52,10 @@ export const transportFailure = defineCheck({
   *run({ audit }) {
     const groups = new Map<string, { operation: string; code: TransportErrorCode; failed: FailedExchange[]; failures: number }>();
     const totals = new Map<string, number>();
-    for (const exchange of audit.exchanges()) {
+    // Once the whole API is down, every later failure is that one outage (resilience.api-went-down), not each operation's.
+    const all = audit.exchanges();
+    const down = outageStart(all) ?? all.length;
+    for (const exchange of all.slice(0, down)) {
       if (!exchange.operation) continue;
       totals.set(exchange.operation, (totals.get(exchange.operation) ?? 0) + 1);
       if (!isReported(exchange)) continue;
