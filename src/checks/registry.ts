@@ -85,6 +85,22 @@ import { errorPropagation } from './audit/dependency/error-propagation.js';
 import { slow } from './audit/dependency/slow.js';
 import { noRecovery } from './audit/dependency/no-recovery.js';
 
+import { refSiblings } from './lint/ref-siblings.js';
+import { enumTypeMismatch } from './lint/enum-type-mismatch.js';
+import { enumDuplicateValue } from './lint/enum-duplicate-value.js';
+import { schemaTypeMismatch } from './lint/schema-type-mismatch.js';
+import { requiredPropertyUndefined } from './lint/required-property-undefined.js';
+import { arrayItemsMissing } from './lint/array-items-missing.js';
+import { schemaKeywordInvalid } from './lint/schema-keyword-invalid.js';
+import { schemaKeywordUnsupported } from './lint/schema-keyword-unsupported.js';
+import { nullableWithoutType } from './lint/nullable-without-type.js';
+import { discriminatorPropertyInvalid } from './lint/discriminator-property-invalid.js';
+import { parameterDuplicate } from './lint/parameter-duplicate.js';
+import { operationIdUrlUnsafe } from './lint/operation-id-url-unsafe.js';
+import { successResponseMissing } from './lint/success-response-missing.js';
+import { pathQueryString } from './lint/path-query-string.js';
+import { pathTemplateEmpty } from './lint/path-template-empty.js';
+
 /** Every check faultline has, in catalogue order. The one place a check is listed. */
 export const allChecks: readonly AnyCheck[] = [
   // lint: poor-design-docs
@@ -105,6 +121,19 @@ export const allChecks: readonly AnyCheck[] = [
   unresolvedRef,
   schemaTypeMissing,
   exampleSchemaMismatch,
+  refSiblings,
+  enumTypeMismatch,
+  enumDuplicateValue,
+  schemaTypeMismatch,
+  requiredPropertyUndefined,
+  arrayItemsMissing,
+  schemaKeywordInvalid,
+  schemaKeywordUnsupported,
+  nullableWithoutType,
+  discriminatorPropertyInvalid,
+  parameterDuplicate,
+  operationIdUrlUnsafe,
+  successResponseMissing,
   // lint: monitoring-logging
   healthOperationMissing,
   requestIdUndocumented,
@@ -137,6 +166,8 @@ export const allChecks: readonly AnyCheck[] = [
   serverUrlInvalid,
   pathTemplateAmbiguous,
   linkTargetMissing,
+  pathQueryString,
+  pathTemplateEmpty,
   // lint: public-exposure
   serverPublicAddress,
   rateLimitUndocumented,
