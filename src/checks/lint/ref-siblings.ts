@@ -1,6 +1,5 @@
-import { asRecord, child } from '../../spec/values.js';
 import { defineCheck } from '../define.js';
-import { documentSchemas } from './schema-walk.js';
+import { documentObjects, documentSchemas, isDataKey } from './schema-walk.js';
 
 // Beside a `$ref` these keys carry data or annotations a reader may keep; they are not the mistake.
 const dataKeys = new Set(['example', 'examples', 'enum', 'default', 'const']);
@@ -18,36 +17,19 @@ export const refSiblings = defineCheck({
   *run({ spec }) {
     const is31 = spec.format === 'openapi-3.1';
     const schemaPointers = is31 ? new Set([...documentSchemas(spec)].map((site) => site.pointer)) : new Set<string>();
-    const stack: { node: unknown; pointer: string; depth: number }[] = [{ node: spec.document, pointer: '', depth: 0 }];
-    // Bounded walk: depth-limited, each node once.
-    while (stack.length > 0) {
-      const { node, pointer, depth } = stack.pop()!;
-      if (depth > 80) continue;
-      if (Array.isArray(node)) {
-        node.forEach((item, i) => stack.push({ node: item, pointer: child(pointer, i), depth: depth + 1 }));
-        continue;
-      }
-      const record = asRecord(node);
-      if (!record) continue;
-      if (typeof record['$ref'] === 'string') {
-        const allowed = is31 ? (schemaPointers.has(pointer) ? undefined : new Set(['summary', 'description'])) : new Set<string>();
-        const ignored = allowed ? Object.keys(record).filter((key) => key !== '$ref' && !key.startsWith('x-') && !allowed.has(key) && !dataKeys.has(key)) : [];
-        if (ignored.length > 0) {
-          // Only prose lost: readers still see it, validators never needed it.
-          const onlyProse = ignored.every((key) => proseKeys.has(key));
-          yield {
-            operation: null,
-            pointer,
-            detail: `${ignored.map((k) => `'${k}'`).join(', ')} beside $ref '${record['$ref']}' ${ignored.length > 1 ? 'are' : 'is'} ignored by ${spec.format === 'swagger-2.0' ? 'Swagger 2.0' : 'OpenAPI 3.0'} tools.`,
-            ...(onlyProse ? { severity: 'low' as const } : {}),
-          };
-        }
-        continue;
-      }
-      for (const [key, value] of Object.entries(record)) {
-        if (key.startsWith('x-') || key === 'example' || key === 'examples' || key === 'enum' || key === 'default') continue;
-        stack.push({ node: value, pointer: child(pointer, key), depth: depth + 1 });
-      }
+    for (const { record, pointer } of documentObjects(spec.document, isDataKey)) {
+      if (typeof record['$ref'] !== 'string') continue;
+      const allowed = is31 ? (schemaPointers.has(pointer) ? undefined : new Set(['summary', 'description'])) : new Set<string>();
+      const ignored = allowed ? Object.keys(record).filter((key) => key !== '$ref' && !key.startsWith('x-') && !allowed.has(key) && !dataKeys.has(key)) : [];
+      if (ignored.length === 0) continue;
+      // Only prose lost: readers still see it, validators never needed it.
+      const onlyProse = ignored.every((key) => proseKeys.has(key));
+      yield {
+        operation: null,
+        pointer,
+        detail: `${ignored.map((k) => `'${k}'`).join(', ')} beside $ref '${record['$ref']}' ${ignored.length > 1 ? 'are' : 'is'} ignored by ${spec.format === 'swagger-2.0' ? 'Swagger 2.0' : 'OpenAPI 3.0'} tools.`,
+        ...(onlyProse ? { severity: 'low' as const } : {}),
+      };
     }
   },
 });

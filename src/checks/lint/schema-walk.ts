@@ -164,3 +164,28 @@ export function typesOf(schema: Json): string[] {
   if (schema['nullable'] === true && !types.includes('null')) types.push('null');
   return types;
 }
+
+/**
+ * Every object in the document with its pointer, depth-first and bounded; keys for which `skip` is true
+ * are not descended into (examples and enums hold data, not description).
+ */
+export function* documentObjects(document: unknown, skip: (key: string) => boolean): Generator<{ readonly record: Json; readonly pointer: string }> {
+  const stack: { node: unknown; pointer: string; depth: number }[] = [{ node: document, pointer: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { node, pointer, depth } = stack.pop()!;
+    if (depth > 80) continue;
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => stack.push({ node: item, pointer: child(pointer, i), depth: depth + 1 }));
+      continue;
+    }
+    const record = asRecord(node);
+    if (!record) continue;
+    yield { record, pointer };
+    for (const [key, value] of Object.entries(record)) if (!skip(key)) stack.push({ node: value, pointer: child(pointer, key), depth: depth + 1 });
+  }
+}
+
+/** Keys that hold data or vendor extensions: nothing under them is part of the description's structure. */
+export function isDataKey(key: string): boolean {
+  return key.startsWith('x-') || key === 'example' || key === 'examples' || key === 'enum' || key === 'default';
+}
