@@ -11,7 +11,9 @@ describe('lint.credentials-in-path', () => {
     ]);
   });
 
-  it('stays silent on ids and on names that only talk about a secret', async () => {
-    expect(await runLintCheck(credentialsInPath, baseSpec({ paths: { '/secrets/{secret_name}': op('secret_name'), '/clients/{client_id}': op('client_id') } }))).toEqual([]);
+  it('stays silent on ids, on names that only talk about a secret, and on the id of a token resource', async () => {
+    expect(await runLintCheck(credentialsInPath, baseSpec({
+      paths: { '/secrets/{secret_name}': op('secret_name'), '/clients/{client_id}': op('client_id'), '/v1/tokens/{token}': op('token'), '/issuing/authorizations/{authorization}': op('authorization') },
+    }))).toEqual([]);
   });
 });

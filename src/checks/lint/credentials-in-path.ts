@@ -1,6 +1,18 @@
 import { defineCheck } from '../define.js';
 import { secretKind } from './sensitive-query-parameter.js';
 
+/**
+ * `/tokens/{token}` or `/issuing/authorizations/{authorization}`: the parameter is the id of an item of the
+ * collection before it (a token object, an authorization record), not a credential.
+ */
+function namesItsCollection(path: string, name: string): boolean {
+  const segments = path.split('/');
+  const at = segments.indexOf(`{${name}}`);
+  const before = (segments[at - 1] ?? '').toLowerCase();
+  const singular = name.toLowerCase();
+  return at > 0 && (before === singular || before === `${singular}s` || before === `${singular}es`);
+}
+
 export const credentialsInPath = defineCheck({
   id: 'lint.credentials-in-path',
   cause: 'public-exposure',
@@ -16,7 +28,7 @@ export const credentialsInPath = defineCheck({
       for (const param of op.parameters) {
         if (param.in !== 'path' || reported.has(param.pointer)) continue;
         const kind = secretKind(param);
-        if (kind === undefined) continue;
+        if (kind === undefined || namesItsCollection(op.path, param.name)) continue;
         reported.add(param.pointer);
         yield { operation: op.key, pointer: param.pointer, detail: `${op.key} takes '${param.name}' (${kind}) as a path segment.` };
       }

@@ -13,7 +13,8 @@ describe('lint.request-additional-properties', () => {
     ]);
   });
 
-  it('stays silent on closed objects and on typed maps', async () => {
+  it('stays silent on closed objects, typed maps and open members of a composition', async () => {
+    expect(await runLintCheck(requestAdditionalProperties, put({ anyOf: [{ type: 'object', properties: { a: { type: 'string' } }, additionalProperties: true }] }))).toEqual([]);
     expect(await runLintCheck(requestAdditionalProperties, put({ type: 'object', additionalProperties: false, properties: { labels: { type: 'object', additionalProperties: { type: 'string' } } } }))).toEqual([]);
   });
 });

@@ -13,7 +13,8 @@ export const requestAdditionalProperties = defineCheck({
   remedy: 'Set `additionalProperties: false` on request objects, or give it a schema with `maxProperties` when the object is a free-form map (labels, metadata).',
   *run({ spec }) {
     for (const site of requestSchemas(spec)) {
-      if (!site.where.startsWith('request body')) continue;
+      // A member of allOf/anyOf/oneOf must stay open for the composition to work; the whole is judged, not its parts.
+      if (!site.where.startsWith('request body') || /\/(allOf|anyOf|oneOf)\/\d+$/.test(site.pointer)) continue;
       const extra = site.schema['additionalProperties'];
       const open = extra === true || (asRecord(extra) !== undefined && Object.keys(asRecord(extra)!).length === 0);
       if (!open || site.schema['maxProperties'] !== undefined) continue;

@@ -12,7 +12,10 @@ describe('lint.request-integer-unbounded', () => {
     expect(drafts).toEqual([expect.objectContaining({ pointer: '/paths/~1items/get/parameters/0/schema', detail: "An integer in the query parameter 'per_page' of GET /items has no maximum." })]);
   });
 
-  it('stays silent when both bounds are set', async () => {
+  it('stays silent when both bounds are set, and on integer ids in the path', async () => {
     expect(await runLintCheck(requestIntegerUnbounded, list({ type: 'integer', minimum: 1, maximum: 100 }))).toEqual([]);
+    expect(await runLintCheck(requestIntegerUnbounded, baseSpec({
+      paths: { '/items/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], responses: { '200': { description: 'ok' } } } } },
+    }))).toEqual([]);
   });
 });
