@@ -123,6 +123,16 @@ describe('faultline checks', () => {
     }
   });
 
+  it('lists lint, audit, load and diff checks in one catalogue, and filters by kind', async () => {
+    const all = JSON.parse((await runCli(['checks', '--format', 'json'])).stdout) as { id: string; kind: string; severity: string; summary: string }[];
+    expect(new Set(all.map((r) => r.kind))).toEqual(new Set(['lint', 'audit', 'load', 'diff']));
+    expect(all.find((r) => r.id === 'diff.operation-deprecation-unscheduled')).toMatchObject({ kind: 'diff', severity: 'medium' });
+    const diffOnly = JSON.parse((await runCli(['checks', '--kind', 'diff', '--only', 'expiring-apis', '--format', 'json'])).stdout) as { kind: string }[];
+    expect(diffOnly.length).toBeGreaterThan(50);
+    expect(diffOnly.every((r) => r.kind === 'diff')).toBe(true);
+    expect(all.filter((r) => r.kind === 'lint').length).toBeGreaterThanOrEqual(80);
+  });
+
   it('filters by cause', async () => {
     const result = await runCli(['checks', '--only', 'bad-urls', '--format', 'json']);
     const rows = JSON.parse(result.stdout) as { cause: string }[];

@@ -23,6 +23,8 @@ const allSpecs = {
   ghec: { file: join(octokit, 'ghec.json'), about: 'GitHub Enterprise Cloud, 14 MB JSON with $refs' },
   'ghec-deref': { file: join(octokit, 'ghec.deref.json'), about: 'GitHub Enterprise Cloud dereferenced, 78 MB JSON' },
   stripe: { file: process.env.STRIPE_SPEC ?? '/work/shared/specs/stripe/spec3-2023-09-11.yaml', about: 'Stripe 2023-09-11, 4 MB YAML' },
+  readme: { file: join(repoRoot, 'test', 'fixtures', 'specs', 'real', 'readme-3.1.json'), about: "ReadMe's API, OpenAPI 3.1, 560 KB JSON (MIT, @readme/oas-examples)" },
+  startrek: { file: join(benchDir, 'node_modules', '@readme', 'oas-examples', '3.0', 'json', 'star-trek.json'), about: 'STAPI (Star Trek API), OpenAPI 3.0, 500 KB JSON (MIT, @readme/oas-examples)' },
 };
 
 const args = parseArgs(process.argv.slice(2));

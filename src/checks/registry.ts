@@ -87,6 +87,44 @@ import { errorPropagation } from './audit/dependency/error-propagation.js';
 import { slow } from './audit/dependency/slow.js';
 import { noRecovery } from './audit/dependency/no-recovery.js';
 
+import { refSiblings } from './lint/ref-siblings.js';
+import { enumTypeMismatch } from './lint/enum-type-mismatch.js';
+import { enumDuplicateValue } from './lint/enum-duplicate-value.js';
+import { schemaTypeMismatch } from './lint/schema-type-mismatch.js';
+import { requiredPropertyUndefined } from './lint/required-property-undefined.js';
+import { arrayItemsMissing } from './lint/array-items-missing.js';
+import { schemaKeywordInvalid } from './lint/schema-keyword-invalid.js';
+import { schemaKeywordUnsupported } from './lint/schema-keyword-unsupported.js';
+import { nullableWithoutType } from './lint/nullable-without-type.js';
+import { discriminatorPropertyInvalid } from './lint/discriminator-property-invalid.js';
+import { parameterDuplicate } from './lint/parameter-duplicate.js';
+import { operationIdUrlUnsafe } from './lint/operation-id-url-unsafe.js';
+import { successResponseMissing } from './lint/success-response-missing.js';
+import { pathQueryString } from './lint/path-query-string.js';
+import { pathTemplateEmpty } from './lint/path-template-empty.js';
+
+import { operationSummaryMissing } from './lint/operation-summary-missing.js';
+import { operationTagsMissing } from './lint/operation-tags-missing.js';
+import { tagDuplicate } from './lint/tag-duplicate.js';
+import { tagDescriptionMissing } from './lint/tag-description-missing.js';
+import { infoLicenseMissing } from './lint/info-license-missing.js';
+import { exampleValueAndExternal } from './lint/example-value-and-external.js';
+import { componentNameInvalid } from './lint/component-name-invalid.js';
+import { integerFormatMissing } from './lint/integer-format-missing.js';
+import { serversMissing } from './lint/servers-missing.js';
+import { serverExampleHost } from './lint/server-example-host.js';
+import { serverTrailingSlash } from './lint/server-trailing-slash.js';
+import { oauthFlowUrlInvalid } from './lint/oauth-flow-url-invalid.js';
+import { securitySchemeInsecure } from './lint/security-scheme-insecure.js';
+import { credentialsInPath } from './lint/credentials-in-path.js';
+import { markdownUnsafe } from './lint/markdown-unsafe.js';
+import { requestStringUnbounded } from './lint/request-string-unbounded.js';
+import { requestArrayUnbounded } from './lint/request-array-unbounded.js';
+import { requestIntegerUnbounded } from './lint/request-integer-unbounded.js';
+import { retryAfterUndocumented } from './lint/retry-after-undocumented.js';
+import { requestAdditionalProperties } from './lint/request-additional-properties.js';
+import { numericIdInPath } from './lint/numeric-id-in-path.js';
+
 /** Every check faultline has, in catalogue order. The one place a check is listed. */
 export const allChecks: readonly AnyCheck[] = [
   // lint: poor-design-docs
@@ -107,6 +145,27 @@ export const allChecks: readonly AnyCheck[] = [
   unresolvedRef,
   schemaTypeMissing,
   exampleSchemaMismatch,
+  refSiblings,
+  enumTypeMismatch,
+  enumDuplicateValue,
+  schemaTypeMismatch,
+  requiredPropertyUndefined,
+  arrayItemsMissing,
+  schemaKeywordInvalid,
+  schemaKeywordUnsupported,
+  nullableWithoutType,
+  discriminatorPropertyInvalid,
+  parameterDuplicate,
+  operationIdUrlUnsafe,
+  successResponseMissing,
+  operationSummaryMissing,
+  operationTagsMissing,
+  tagDuplicate,
+  tagDescriptionMissing,
+  infoLicenseMissing,
+  exampleValueAndExternal,
+  componentNameInvalid,
+  integerFormatMissing,
   // lint: monitoring-logging
   healthOperationMissing,
   requestIdUndocumented,
@@ -133,16 +192,32 @@ export const allChecks: readonly AnyCheck[] = [
   oauthPasswordFlow,
   securitySchemeUndefined,
   securityScopeUndefined,
+  oauthFlowUrlInvalid,
+  securitySchemeInsecure,
   // lint: bad-urls
   pathParameterUndeclared,
   pathTrailingSlashDuplicate,
   serverUrlInvalid,
   pathTemplateAmbiguous,
   linkTargetMissing,
+  pathQueryString,
+  pathTemplateEmpty,
+  serversMissing,
+  serverExampleHost,
+  serverTrailingSlash,
   // lint: public-exposure
   serverPublicAddress,
   rateLimitUndocumented,
   sensitiveQueryParameter,
+  credentialsInPath,
+  markdownUnsafe,
+  requestStringUnbounded,
+  requestArrayUnbounded,
+  requestIntegerUnbounded,
+  retryAfterUndocumented,
+  // lint: permissions
+  requestAdditionalProperties,
+  numericIdInPath,
   // audit checks that send their own probes come first, so the checks that read the traffic see it all.
   // audit: unsecured-endpoints
   unauthenticatedAccess,

@@ -2,6 +2,7 @@ import type { DiffCheck } from './types.js';
 import { operationAdded } from './checks/operation-added.js';
 import { operationDeprecated } from './checks/operation-deprecated.js';
 import { operationDeprecatedWithoutSunset } from './checks/operation-deprecated-without-sunset.js';
+import { operationDeprecationUnscheduled } from './checks/operation-deprecation-unscheduled.js';
 import { operationIdAdded } from './checks/operation-id-added.js';
 import { operationIdChanged } from './checks/operation-id-changed.js';
 import { operationIdRemoved } from './checks/operation-id-removed.js';
@@ -121,6 +122,7 @@ export const allDiffChecks: readonly DiffCheck[] = [
   operationAdded,
   operationDeprecated,
   operationDeprecatedWithoutSunset,
+  operationDeprecationUnscheduled,
   operationIdAdded,
   operationIdChanged,
   operationIdRemoved,

@@ -11,7 +11,7 @@ export interface Selection {
 }
 
 /** Pick checks by id or cause; an unknown name is a usage error with a suggestion. */
-export function selectChecks<C extends AnyCheck>(checks: readonly C[], selection: Selection): C[] {
+export function selectChecks<C extends { readonly id: string; readonly cause: AnyCheck['cause'] }>(checks: readonly C[], selection: Selection): C[] {
   const ids = new Set(checks.map((c) => c.id as string));
   const validate = (names: readonly string[], flag: string) => {
     for (const name of names) {
@@ -25,7 +25,7 @@ export function selectChecks<C extends AnyCheck>(checks: readonly C[], selection
   const skip = (selection.skip ?? []).flatMap(splitList);
   validate(only, '--only');
   validate(skip, '--skip');
-  const matches = (check: AnyCheck, names: string[]) => names.includes(check.id) || names.includes(check.cause);
+  const matches = (check: C, names: string[]) => names.includes(check.id) || names.includes(check.cause);
   return checks.filter((check) => (only.length === 0 || matches(check, only)) && !matches(check, skip));
 }
 

@@ -11,7 +11,7 @@ const secretPairs = new Set([
 
 // The secret must end the name ('client_secret'); 'secret_type' or 'password_reset_required' only talk
 // about one. Booleans, numbers and enums cannot carry a secret ('hide_secret').
-function secretKind(param: Parameter): string | undefined {
+export function secretKind(param: Parameter): string | undefined {
   const type = param.schema?.['type'];
   if (type === 'boolean' || type === 'integer' || type === 'number' || Array.isArray(param.schema?.['enum'])) return undefined;
   const words = splitWords(param.name);
