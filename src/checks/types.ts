@@ -54,6 +54,8 @@ export interface AuditExchange extends Exchange {
   readonly inputKind: InputKind;
   /** For invalid inputs: what was broken on purpose ('body.quantity: wrong type (string)'). */
   readonly mutation?: string;
+  /** The configured dependencies whose proxies carried traffic while this request was in flight. */
+  readonly dependencies?: readonly string[];
 }
 
 /** What a check asks the audit to send. Paths are relative to the target (`/users/1?x=y`). */

@@ -117,6 +117,8 @@ export class AuditSession implements AuditServices {
     const requestedTimeoutMs = request.timeoutMs ?? this.setup.timeoutMs;
     const timeoutMs = Math.min(requestedTimeoutMs, Math.max(1, this.setup.budget.msLeft()));
     const isCutByDeadline = timeoutMs < requestedTimeoutMs;
+    // Requests go one at a time, so the traffic a dependency's proxy carried meanwhile is this request's doing.
+    const marks = this.dependencies.map((dependency) => dependency.mark());
     const exchange = await this.setup.client.send({
       method: request.method,
       url: this.target + (request.path.startsWith('/') ? request.path : `/${request.path}`),
@@ -136,6 +138,7 @@ export class AuditSession implements AuditServices {
       role: request.role ?? null,
       inputKind: request.inputKind ?? 'probe',
       ...(request.mutation ? { mutation: request.mutation } : {}),
+      ...dependenciesUsed(this.dependencies, marks),
     };
     this.events.push({
       type: 'request',
@@ -342,4 +345,12 @@ function pointerValue(value: unknown, pointer: string): unknown {
     node = (node as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
   }
   return node;
+}
+
+function dependenciesUsed(dependencies: readonly DependencyHandle[], marks: readonly ReturnType<DependencyHandle['mark']>[]): { dependencies?: string[] } {
+  const used = dependencies.filter((dependency, i) => {
+    const traffic = dependency.trafficSince(marks[i]!);
+    return traffic.requests + traffic.connections + traffic.bytes > 0;
+  });
+  return used.length > 0 ? { dependencies: used.map((dependency) => dependency.name) } : {};
 }

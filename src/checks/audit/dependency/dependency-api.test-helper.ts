@@ -24,7 +24,10 @@ export const dependencySpec = {
   paths: {
     '/items/{id}/stock': {
       get: {
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 }, example: 1 }],
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 }, example: 1 },
+          { name: 'live', in: 'query', required: false, schema: { type: 'boolean' } },
+        ],
         responses: { '200': { description: 'ok' }, '500': { description: 'error' }, '503': { description: 'unavailable' } },
       },
     },
@@ -69,7 +72,7 @@ async function callOnce(url: string, timeoutMs: number | undefined, aborts: Set<
 }
 
 /** A real inventory upstream, the real proxy in front of it, and a tiny API that calls through the proxy. */
-export async function startDependencyApi(style: DependencyStyle): Promise<{ target: string; proxy: FaultProxy; inventoryRequests: () => number }> {
+export async function startDependencyApi(style: DependencyStyle, options: { onlyWhenLive?: boolean } = {}): Promise<{ target: string; proxy: FaultProxy; inventoryRequests: () => number }> {
   let inventoryRequests = 0;
   const inventory = createServer((_request, response) => {
     inventoryRequests++;
@@ -85,9 +88,12 @@ export async function startDependencyApi(style: DependencyStyle): Promise<{ targ
     const reply = (status: number, body: unknown) => {
       if (!response.destroyed) response.writeHead(status, { 'content-type': 'application/json', ...(status === 503 ? { 'retry-after': '5' } : {}) }).end(JSON.stringify(body));
     };
-    const match = /^\/items\/(\d+)\/stock$/.exec(request.url ?? '');
-    if (request.url === '/health') return reply(200, { ok: true });
+    const [path = '', query = ''] = (request.url ?? '').split('?');
+    const match = /^\/items\/(\d+)\/stock$/.exec(path);
+    if (path === '/health') return reply(200, { ok: true });
     if (!match) return reply(404, { title: 'not found' });
+    // `onlyWhenLive`: the stock is read from the inventory only for ?live=true, otherwise from a cache.
+    if (options.onlyWhenLive && !new URLSearchParams(query).has('live', 'true')) return reply(200, { available: null, cached: true });
     const url = `${proxy.url}/stock/${match[1]}`;
     if (style === 'sticky' && isBroken) return reply(503, { title: 'unavailable' });
     try {

@@ -69,6 +69,14 @@ function isReplayable(operation: Operation, audit: AuditServices): boolean {
   return operation.method !== 'delete' && audit.isDestructiveAllowed;
 }
 
+/** The recorded request again, as a probe: same method, path and query, headers and body. */
+function replayOf(exchange: AuditExchange, target: string): ProbeRequest {
+  const url = exchange.request.url;
+  const path = url.startsWith(target) ? url.slice(target.length) : new URL(url).pathname + new URL(url).search;
+  const headers = Object.fromEntries(Object.entries(exchange.request.headers).filter(([name]) => !['content-length', 'host', 'connection', 'user-agent', 'accept-encoding'].includes(name.toLowerCase())));
+  return { method: exchange.request.method, path: path || '/', headers, ...(exchange.request.body !== undefined ? { body: exchange.request.body } : {}), operation: exchange.operation, role: exchange.role };
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -101,13 +109,16 @@ class DependencyLab {
   private async findLinks(spec: SpecModel): Promise<DependencyLink[]> {
     const dependencies = this.audit.dependencies ?? [];
     if (dependencies.length === 0) return [];
-    const succeeded = new Set(this.audit.exchanges().filter((e) => e.phase === 'examples' && e.operation && isSuccess(e)).map((e) => e.operation));
+    const succeeded = new Set(this.audit.exchanges().filter((e) => e.inputKind === 'valid' && e.operation && isSuccess(e)).map((e) => e.operation));
     const links: DependencyLink[] = [];
     let probes = 0;
     for (const operation of spec.operations) {
       if (links.length >= maxLinks || probes >= maxLinkProbes || Date.now() > this.deadline) break;
       if (!succeeded.has(operation.key) || !isReplayable(operation, this.audit)) continue;
-      const request = operation.method === 'get' || operation.method === 'head' ? this.audit.requestFor(operation) : await this.audit.freshRequestFor(operation);
+      // A request that already made the API call a dependency comes first: the dependency may be used only
+      // for some inputs (an optional field, a query flag) that the spec's example does not carry.
+      const seen = operation.method === 'get' || operation.method === 'head' ? this.audit.exchanges().find((e) => e.operation === operation.key && e.inputKind === 'valid' && isSuccess(e) && (e.dependencies?.length ?? 0) > 0) : undefined;
+      const request = seen ? replayOf(seen, this.audit.target) : operation.method === 'get' || operation.method === 'head' ? this.audit.requestFor(operation) : await this.audit.freshRequestFor(operation);
       if (!request) continue;
       probes++;
       const first = await this.replay(operation, request, dependencies);

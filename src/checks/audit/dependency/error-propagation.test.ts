@@ -15,6 +15,14 @@ describe('dependency.error-propagation', () => {
     expect(findings[0]!.evidence.map((e) => e.note)).toEqual(['inventory: answering 500', 'inventory: resetting the connection']);
   });
 
+  it('finds the fault behind an optional query flag: the lab replays the request that made the API call its dependency', { timeout: 60_000 }, async () => {
+    const api = await startDependencyApi('careless', { onlyWhenLive: true });
+    const report = await auditDependencies([errorPropagation], api.target, [api.proxy]);
+    const findings = findingsOf(report, 'dependency.error-propagation');
+    expect(findings.map((f) => f.operation)).toEqual(['GET /items/{id}/stock']);
+    expect(findings[0]!.evidence[0]!.request.url).toContain('live=true');
+  });
+
   it('stays silent on an operation that answers 503 with Retry-After instead', { timeout: 60_000 }, async () => {
     const api = await startDependencyApi('careful');
     const report = await auditDependencies([errorPropagation], api.target, [api.proxy]);
