@@ -117,7 +117,8 @@ class DependencyLab {
       if (!succeeded.has(operation.key) || !isReplayable(operation, this.audit)) continue;
       // A request that already made the API call a dependency comes first: the dependency may be used only
       // for some inputs (an optional field, a query flag) that the spec's example does not carry.
-      const seen = operation.method === 'get' || operation.method === 'head' ? this.audit.exchanges().find((e) => e.operation === operation.key && e.inputKind === 'valid' && isSuccess(e) && (e.dependencies?.length ?? 0) > 0) : undefined;
+      // (A replayed write creates or changes again, which isReplayable allowed above.)
+      const seen = this.audit.exchanges().find((e) => e.operation === operation.key && e.inputKind === 'valid' && isSuccess(e) && (e.dependencies?.length ?? 0) > 0);
       const request = seen ? replayOf(seen, this.audit.target) : operation.method === 'get' || operation.method === 'head' ? this.audit.requestFor(operation) : await this.audit.freshRequestFor(operation);
       if (!request) continue;
       probes++;
