@@ -31,6 +31,9 @@ export const weakSecrets: readonly string[] = [
   'node', 'nodejs', 'express', 'spring', 'django', 'rails', 'laravel', 'flask', 'fastify', 'nest', 'nestjs', 'server', 'backend',
   'api', 'web', 'service', 'production', 'prod', 'staging', 'null', 'undefined', 'none', 'empty', 'xxx', 'foo', 'bar', 'foobar',
   'baz', 's3cr3t', 'S3cr3t', 's3cret', 'secr3t', 'pa$$word', 'P4ssw0rd', 'welcome1', 'login', 'mypassword', 'mypass',
+  // Defaults shipped in packages' own code or READMEs (json-server-auth signs with a constant).
+  'json-server-auth-123456', 'ThisIsMySecret', 'thisismysecret', 'mySecretKey', 'my-jwt-secret', 'my_jwt_secret', 'jwt-secret-key-here',
+  'secretOrPrivateKey', 'somesecret', 'some-secret', 'SuperSecretKey', 'supersecretjwt', 'random-secret', 'randomsecret',
 ];
 
 /** The API's own name in the spellings people use as a secret: 'Pet Store' → petstore, pet-store, pet_store, petstore-secret… */

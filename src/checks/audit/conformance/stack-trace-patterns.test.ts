@@ -27,6 +27,11 @@ describe('findLeak', () => {
     ['SQL error', "You have an error in your SQL syntax; check the manual"],
     ['SQL error', "SQLITE_ERROR: no such table: users"],
     ['SQL error', 'duplicate key value violates unique constraint "users_email_key"'],
+    ['JavaScript runtime error', JSON.stringify("Cannot read properties of undefined (reading 'userId')")],
+    ['JavaScript runtime error', JSON.stringify({ message: "Cannot read property 'id' of null" })],
+    ['JavaScript runtime error', JSON.stringify({ error: 'TypeError: hash.match is not a function' })],
+    ['Python runtime error', JSON.stringify({ detail: "AttributeError: 'NoneType' object has no attribute 'id'" })],
+    ['Java exception', JSON.stringify({ message: 'java.lang.NullPointerException: Cannot invoke "User.getId()"' })],
   ])('recognises a %s', (label, body) => {
     expect(findLeak(body)?.label).toBe(label);
   });
@@ -41,6 +46,7 @@ describe('findLeak', () => {
     'ERROR: bad userId',
     '<html><body><h1>404 Not Found</h1><hr><center>nginx/1.18.0</center></body></html>',
     JSON.stringify({ events: ['Error at step 3', 'goroutine count: 12', 'Stack trace: disabled'] }),
+    JSON.stringify({ message: 'Cannot read the file you sent: it is empty', hint: 'the callback is not a function name we know' }),
   ])('finds nothing in an ordinary body (%#)', (body) => {
     expect(findLeak(body)).toBeUndefined();
   });

@@ -31,6 +31,11 @@ export const leakPatterns: readonly LeakPattern[] = [
   { label: 'SQL error', pattern: /Unclosed quotation mark after the character string/ },
   { label: 'SQL error', pattern: /\bSQLITE_(?:ERROR|CONSTRAINT|MISMATCH)\b/ },
   { label: 'SQL error', pattern: new RegExp(String.raw`duplicate key value violates unique constraint ${quote}`) },
+  // A runtime's own error message passed to the client: the code met a value it never expected, and says which.
+  { label: 'JavaScript runtime error', pattern: /\bCannot read propert(?:y|ies) (?:of (?:undefined|null) \(reading |'[^']+' of (?:undefined|null))/ },
+  { label: 'JavaScript runtime error', pattern: /\b(?:TypeError|ReferenceError): [\w$.[\]'"]+ is (?:not a function|not defined|not iterable)/ },
+  { label: 'Python runtime error', pattern: /\b(?:AttributeError: 'NoneType' object has no attribute|TypeError: '\w+' object is not subscriptable|KeyError: '[^']+')/ },
+  { label: 'Java exception', pattern: /\bjava\.lang\.(?:NullPointerException|ClassCastException|ArrayIndexOutOfBoundsException|IllegalStateException)\b/ },
 ];
 
 /** The first leak found in a body: what it looks like and the matched text (at most 160 characters). */
