@@ -101,3 +101,52 @@ describe('permissions.object-level-access on slug-addressed resources in an enve
     expect(report.findings).toEqual([]);
   });
 });
+
+describe('permissions.object-level-access on listings', () => {
+  const message = { type: 'object', properties: { id: { type: 'integer' }, text: { type: 'string' }, userId: { type: 'string' } } };
+  const messagesSpec = securedSpec({
+    '/messages': {
+      get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'array', items: message } } } } } },
+      post: { security: [{ oauth: ['write'] }], requestBody: { required: true, content: { 'application/json': { schema: message, example: { text: 'hi' } } } }, responses: { '201': { description: 'created', content: { 'application/json': { schema: message } } } } },
+    },
+    '/messages/{id}': { get: { parameters: idParam, responses: { '200': { description: 'ok', content: { 'application/json': { schema: message } } }, '403': { description: 'not yours' } } } },
+  });
+
+  /** Private messages: the item route checks the owner; `isListFiltered` says whether the listing does too. */
+  async function messages(isListFiltered: boolean) {
+    const records: { id: number; text: string; userId: string }[] = [];
+    const server = await startServer(async (request, response) => {
+      const caller = await callerOf(request);
+      if (!caller) return json(response, 401, { title: 'token required' });
+      const id = /^\/messages\/(\d+)$/.exec(request.url!)?.[1];
+      if (request.method === 'POST') {
+        const record = { id: records.length + 1, text: 'hi', userId: caller.sub };
+        records.push(record);
+        return json(response, 201, record);
+      }
+      if (id) {
+        const record = records.find((r) => r.id === Number(id));
+        if (!record) return json(response, 404, { title: 'none' });
+        return record.userId === caller.sub ? json(response, 200, record) : json(response, 403, { title: 'not yours' });
+      }
+      json(response, 200, isListFiltered ? records.filter((r) => r.userId === caller.sub) : records);
+    });
+    close = server.close;
+    return server;
+  }
+
+  const users = async () => [await bearerRole('alice', ['read', 'write']), await bearerRole('bob', ['read', 'write'])];
+
+  it("reports a listing that shows another user's record whose direct read it refuses", async () => {
+    const server = await messages(false);
+    const findings = findingsOf(await auditWith([objectLevelAccess], messagesSpec, server.url, { roles: await users() }), 'permissions.object-level-access');
+    expect(findings.map((f) => f.operation)).toEqual(['GET /messages']);
+    expect(findings[0]!.detail).toMatch(/^Role (alice|bob)'s GET \/messages lists the record \d+ that role (alice|bob) created, although reading that record directly answered 403/);
+    expect(findings[0]!.evidence.map((e) => e.note)).toEqual([expect.stringMatching(/^created by role/), expect.stringMatching(/^read refused to role/), expect.stringMatching(/^listed to role/)]);
+  });
+
+  it('stays silent when the listing holds only the caller’s own records', async () => {
+    const server = await messages(true);
+    expect(findingsOf(await auditWith([objectLevelAccess], messagesSpec, server.url, { roles: await users() }), 'permissions.object-level-access')).toEqual([]);
+  });
+});

@@ -1,9 +1,10 @@
 import { defineCheck } from '../../define.js';
-import type { Role } from '../../types.js';
+import type { SpecModel } from '../../../spec/model.js';
+import type { AuditExchange, AuditServices, FindingDraft, Role } from '../../types.js';
 import { isSecured } from '../auth/security.js';
 import { roleToken } from '../auth/role-token.js';
 import { evidenceOf, isSuccess } from '../evidence.js';
-import { collectionOf, createOne, recordedCreations } from './created-resources.js';
+import { carries, collectionOf, createOne, recordedCreations } from './created-resources.js';
 import type { CreatedResource } from './created-resources.js';
 import { ownershipHint } from './ownership.js';
 
@@ -31,6 +32,8 @@ export const objectLevelAccess = defineCheck({
   remedy: "Load records through the caller's identity (WHERE owner = :caller) or check ownership after loading, answer 404 for records of others, and test each item operation with a second user.",
   async *run({ spec, audit }) {
     const created = new Map<string, CreatedResource[]>();
+    // Reads of one record that another user was refused: the listing of the same collection must not show it either.
+    const refusedReads: { collection: string; resource: CreatedResource; role: Role; exchange: AuditExchange }[] = [];
     const operations = spec.operations
       .filter((op) => methods.includes(op.method) && isSecured(op) && (op.method === 'get' || audit.isDestructiveAllowed))
       // Deeper paths first among deletions: a comment is deleted before the post it sits under.
@@ -53,6 +56,7 @@ export const objectLevelAccess = defineCheck({
         const request = audit.requestFor(op, { role, pathParams: { ...resource.parents, [param]: resource.value } });
         const exchange = request ? await audit.probe({ ...request, inputKind: 'probe' }) : undefined;
         if (exchange === null) return;
+        if (exchange && !isSuccess(exchange) && op.method === 'get' && op.path.endsWith(`{${param}}`)) refusedReads.push({ collection, resource, role, exchange });
         if (!exchange || !isSuccess(exchange)) continue;
         yield {
           operation: op.key,
@@ -63,5 +67,30 @@ export const objectLevelAccess = defineCheck({
         break;
       }
     }
+    yield* await listingLeaks(spec, audit, refusedReads);
   },
 });
+
+/**
+ * A collection whose item read refuses other users (so records are private) but whose listing, read
+ * by one of those users, carries the record anyway: the ownership check was put on the item route only.
+ */
+async function listingLeaks(spec: SpecModel, audit: AuditServices, refused: readonly { collection: string; resource: CreatedResource; role: Role; exchange: AuditExchange }[]): Promise<FindingDraft[]> {
+  const drafts: FindingDraft[] = [];
+  const reported = new Set<string>();
+  for (const { collection, resource, role, exchange: refusal } of refused) {
+    const listing = spec.operations.find((op) => op.method === 'get' && op.path === collection);
+    if (!listing || reported.has(listing.key) || !audit.rolesFor(listing).allowed.some((r) => r.name === role.name)) continue;
+    const request = audit.requestFor(listing, { role });
+    const exchange = request ? await audit.probe({ ...request, inputKind: 'probe' }) : null;
+    if (!exchange || !isSuccess(exchange) || !carries(exchange.response?.json, resource.value)) continue;
+    reported.add(listing.key);
+    drafts.push({
+      operation: listing.key,
+      status: exchange.response!.status,
+      detail: `Role ${role.name}'s ${listing.key} lists the record ${resource.value} that role ${resource.role.name} created, although reading that record directly answered ${refusal.response?.status} to ${role.name}. Expected the listing to hold only ${role.name}'s own records.`,
+      evidence: [evidenceOf(resource.exchange, `created by role ${resource.role.name}`), evidenceOf(refusal, `read refused to role ${role.name}`), evidenceOf(exchange, `listed to role ${role.name}`)],
+    });
+  }
+  return drafts;
+}
