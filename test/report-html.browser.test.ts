@@ -1,36 +1,21 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/core/finding.js';
 import { htmlReporter } from '../src/report/html.js';
 import { junitReporter } from '../src/report/junit.js';
 import { finding, largeFindings, sampleFindings, sampleReport } from '../src/report/sample-report.test-helper.js';
+import { isChromiumSkipped, launchChromium, openOffline, type OfflinePage } from './support/chromium.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-// Locally a missing browser skips with a warning; in CI it must fail, so CI never passes by skipping.
-const shouldSkip = !hasChromium && process.env.CI !== 'true';
-if (shouldSkip) console.warn('skipped: chromium not installed');
-
-interface OpenedPage {
-  readonly page: Page;
-  readonly offline: string[];
-  readonly errors: string[];
-}
-
-describe.skipIf(shouldSkip)('html report in Chromium', () => {
+describe.skipIf(isChromiumSkipped())('html report in Chromium', () => {
   let browser: Browser;
   let dir: string;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    browser = await launchChromium();
     dir = await mkdtemp(path.join(tmpdir(), 'faultline-html-'));
   });
 
@@ -40,22 +25,10 @@ describe.skipIf(shouldSkip)('html report in Chromium', () => {
   });
 
   /** Open a rendered report from a file with every non-file request blocked and recorded. */
-  async function open(report: Report, name: string): Promise<OpenedPage> {
+  async function open(report: Report, name: string): Promise<OfflinePage> {
     const file = path.join(dir, name);
     await writeFile(file, htmlReporter.render(report, {}), 'utf8');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const offline: string[] = [];
-    const errors: string[] = [];
-    page.on('request', (request) => {
-      if (!request.url().startsWith('file:')) offline.push(request.url());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.route('**', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
-    await page.goto(pathToFileURL(file).href);
-    return { page, offline, errors };
+    return openOffline(browser, pathToFileURL(file).href);
   }
 
   async function visibleSeverities(page: Page): Promise<string[]> {

@@ -45,6 +45,8 @@ border:1px solid var(--line);border-radius:6px;margin-bottom:14px;position:stick
 .filters select,.filters button{font:inherit;padding:3px 6px}
 .shown{margin-left:auto;color:var(--muted)}
 .finding{content-visibility:auto;contain-intrinsic-size:auto 160px;background:var(--card);border:1px solid var(--line);border-left:6px solid var(--info);border-radius:6px;padding:10px 14px;margin-bottom:10px}
+/* A link from the matrix lands on a finding below the sticky filters, and marks which one it is. */
+.finding{scroll-margin-top:72px}.finding:target{box-shadow:0 0 0 2px var(--fg)}
 .finding.sev-critical{border-left-color:var(--critical)}.finding.sev-high{border-left-color:var(--high)}
 .finding.sev-medium{border-left-color:var(--medium)}.finding.sev-low{border-left-color:var(--low)}
 .finding h3{display:inline;font-size:15px;margin:0}
@@ -163,6 +165,13 @@ export const reportJs = `
       }
     });
   }
+  // A matrix cell links to its finding; if the filters hide that finding, show every finding first.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('.pm-cell a');
+    if (!link) return;
+    var target = document.getElementById(link.getAttribute('href').slice(1));
+    if (target && target.hidden) resetButton.click();
+  });
   resetButton.addEventListener('click', function () {
     causeSelect.value = '';
     severitySelect.value = '';
