@@ -73,12 +73,17 @@ export const monitorSchema = z
     recoverAfter: z.number().int().positive().default(1).describe('Consecutive passing checks that close an incident.'),
     assert: monitorAssertionsSchema.default({}),
     alerts: z.array(z.string()).optional().describe('Alert channel names; default: all channels.'),
+    only: z.array(z.string().min(1)).optional().describe("Audit monitors: run only these checks or causes, as `audit --only`; [permissions] is a permission audit whose matrix is compared run to run."),
+    skip: z.array(z.string().min(1)).optional().describe('Audit monitors: skip these checks or causes, as `audit --skip`.'),
     enabled: z.boolean().default(true),
   })
   .superRefine((monitor, ctx) => {
     if (monitor.kind === 'http' && !monitor.url && !monitor.operation) ctx.addIssue({ code: 'custom', message: 'an http monitor needs `url` or `operation`', path: ['url'] });
     if (monitor.interval !== undefined && monitor.cron !== undefined) ctx.addIssue({ code: 'custom', message: 'give `interval` or `cron`, not both', path: ['cron'] });
     if (monitor.interval !== undefined && monitor.interval < 1000) ctx.addIssue({ code: 'custom', message: 'interval must be at least 1s', path: ['interval'] });
+    for (const key of ['only', 'skip'] as const) {
+      if (monitor[key] !== undefined && monitor.kind !== 'audit') ctx.addIssue({ code: 'custom', message: `\`${key}\` selects the checks of an audit monitor (kind: audit)`, path: [key] });
+    }
   })
   .describe('Something `faultline serve` checks on a schedule.');
 

@@ -1,9 +1,10 @@
 import nodemailer from 'nodemailer';
 import type { AlertChannelConfig } from '../config/schema.js';
+import type { PermissionVerdict } from '../core/permission-matrix.js';
 import type { HttpClient } from '../http/types.js';
 
 /** What every channel is told about a failure or a recovery. */
-export interface AlertMessage {
+export interface IncidentAlert {
   readonly kind: 'failure' | 'recovery';
   readonly monitor: string;
   readonly incidentId: number;
@@ -13,6 +14,31 @@ export interface AlertMessage {
   readonly url: string | null;
   readonly at: string;
 }
+
+/** What every channel is told when a cell of a scheduled permission audit's matrix changed verdict. */
+export interface PermissionChangeAlert {
+  readonly kind: 'permission-change';
+  readonly monitor: string;
+  /** 'permission:<report id>:<operation>:<role>': one alert per change, ever. */
+  readonly subject: string;
+  /** True when the cell became a problem (violation, over-denied, error); false when it stopped being one. */
+  readonly isRegression: boolean;
+  readonly operation: string;
+  readonly role: string;
+  /** The spec's requirement, e.g. 'shopAuth (admin)'. */
+  readonly requires: string;
+  readonly from: PermissionVerdict;
+  readonly to: PermissionVerdict;
+  /** The status the API answered in this run, null when none came. */
+  readonly status: number | null;
+  /** The stored report of this run and of the run it was compared with (`GET /api/reports/:id`). */
+  readonly reportId: number;
+  readonly previousReportId: number;
+  readonly sentence: string;
+  readonly at: string;
+}
+
+export type AlertMessage = IncidentAlert | PermissionChangeAlert;
 
 /** An alert channel kind: one function that delivers or throws; the dispatcher retries and records. */
 export interface AlertChannelKind {
@@ -26,7 +52,30 @@ export function defineAlertChannel(kind: AlertChannelKind): AlertChannelKind {
 }
 
 export function alertSubject(message: AlertMessage): string {
+  if (message.kind === 'permission-change') return `[faultline] ${message.monitor}: ${message.sentence}`;
   return message.kind === 'failure' ? `[faultline] ${message.monitor} is DOWN: ${message.reason}` : `[faultline] ${message.monitor} recovered`;
+}
+
+/** The body of a mail: the subject line, then one field a line. */
+function alertText(message: AlertMessage): string {
+  const details =
+    message.kind === 'permission-change'
+      ? [
+          `operation: ${message.operation} (requires ${message.requires})`,
+          `role: ${message.role}`,
+          `verdict: ${message.from} → ${message.to}${message.status === null ? '' : ` (status ${message.status})`}`,
+          `reports: #${message.previousReportId} → #${message.reportId}`,
+        ]
+      : [
+          `incident: #${message.incidentId} opened ${message.openedAt}${message.closedAt ? `, closed ${message.closedAt}` : ''}`,
+          `reason: ${message.reason}`,
+          ...(message.url ? [`url: ${message.url}`] : []),
+        ];
+  return [alertSubject(message), '', `monitor: ${message.monitor}`, ...details].join('\n');
+}
+
+function isBad(message: AlertMessage): boolean {
+  return message.kind === 'failure' || (message.kind === 'permission-change' && message.isRegression);
 }
 
 async function postJson(client: HttpClient, channel: AlertChannelConfig, body: unknown): Promise<string> {
@@ -54,7 +103,7 @@ export const slackChannel = defineAlertChannel({
   // Slack-compatible incoming webhooks (Slack, Mattermost, Rocket.Chat) take { text }.
   send: (message, channel, { client }) =>
     postJson(client, channel, {
-      text: `${message.kind === 'failure' ? ':red_circle:' : ':large_green_circle:'} ${alertSubject(message)}${message.url ? ` (${message.url})` : ''}`,
+      text: `${isBad(message) ? ':red_circle:' : ':large_green_circle:'} ${alertSubject(message)}${message.kind !== 'permission-change' && message.url ? ` (${message.url})` : ''}`,
     }),
 });
 
@@ -77,14 +126,7 @@ export const emailChannel = defineAlertChannel({
         from: channel.from,
         to: channel.to,
         subject: alertSubject(message),
-        text: [
-          alertSubject(message),
-          '',
-          `monitor: ${message.monitor}`,
-          `incident: #${message.incidentId} opened ${message.openedAt}${message.closedAt ? `, closed ${message.closedAt}` : ''}`,
-          `reason: ${message.reason}`,
-          ...(message.url ? [`url: ${message.url}`] : []),
-        ].join('\n'),
+        text: alertText(message),
       });
       return info.response;
     } finally {

@@ -3,7 +3,7 @@ import type { Logger } from '../core/logger.js';
 import type { HttpClient } from '../http/types.js';
 import type { Store } from '../store/types.js';
 import { alertChannelKinds } from './alert-channels.js';
-import type { AlertMessage } from './alert-channels.js';
+import type { AlertMessage, IncidentAlert } from './alert-channels.js';
 
 export interface AlertDispatcherOptions {
   readonly store: Store;
@@ -19,6 +19,8 @@ export interface AlertDispatcherOptions {
  * Sends failure and recovery alerts to channels, retrying a receiver that is down, and records every
  * attempt. One alert per (incident, kind, channel) at most; a failure that follows a recovery of the
  * same monitor within the channel's quiet period is suppressed (flapping), and so is its recovery.
+ * A permission change is one alert per (subject, channel): it has no incident and never flaps, since
+ * each names the run that saw it.
  */
 export class AlertDispatcher {
   private readonly sent = new Set<string>();
@@ -50,27 +52,12 @@ export class AlertDispatcher {
   }
 
   private async deliver(message: AlertMessage, monitorId: number, channel: AlertChannelConfig): Promise<void> {
-    const now = this.options.now ?? Date.now;
-    const key = `${message.incidentId}:${message.kind}:${channel.name}`;
+    const key = `${message.kind === 'permission-change' ? message.subject : message.incidentId}:${message.kind}:${channel.name}`;
     if (this.sent.has(key)) return;
     this.sent.add(key);
     if (await this.alreadyDelivered(message, channel)) return;
-    const flapKey = `${monitorId}:${channel.name}`;
-    const incidentKey = `${message.incidentId}:${channel.name}`;
-    if (message.kind === 'failure') {
-      const recovered = this.lastRecovery.get(flapKey);
-      if (recovered !== undefined && now() - recovered < channel.quietPeriod) {
-        this.suppressed.add(incidentKey);
-        await this.record(message, monitorId, channel, 0, true, `suppressed: flapping (recovered ${Math.round((now() - recovered) / 1000)} s ago)`);
-        return;
-      }
-    } else {
-      this.lastRecovery.set(flapKey, now());
-      if (this.suppressed.delete(incidentKey)) {
-        await this.record(message, monitorId, channel, 0, true, 'suppressed: flapping');
-        return;
-      }
-    }
+    // Permission changes never flap: each names the run that saw it, and the dedupe above keeps it single.
+    if (message.kind !== 'permission-change' && (await this.isFlapping(message, monitorId, channel))) return;
     const kind = alertChannelKinds[channel.type];
     const base = this.options.retryDelayMs ?? 1000;
     for (let attempt = 1; attempt <= channel.retries + 1; attempt++) {
@@ -96,10 +83,28 @@ export class AlertDispatcher {
     }
   }
 
+  /** Records and returns true when the channel's quiet period suppresses this failure or its recovery. */
+  private async isFlapping(message: IncidentAlert, monitorId: number, channel: AlertChannelConfig): Promise<boolean> {
+    const now = this.options.now ?? Date.now;
+    const flapKey = `${monitorId}:${channel.name}`;
+    const incidentKey = `${message.incidentId}:${channel.name}`;
+    if (message.kind === 'failure') {
+      const recovered = this.lastRecovery.get(flapKey);
+      if (recovered === undefined || now() - recovered >= channel.quietPeriod) return false;
+      this.suppressed.add(incidentKey);
+      await this.record(message, monitorId, channel, 0, true, `suppressed: flapping (recovered ${Math.round((now() - recovered) / 1000)} s ago)`);
+      return true;
+    }
+    this.lastRecovery.set(flapKey, now());
+    if (!this.suppressed.delete(incidentKey)) return false;
+    await this.record(message, monitorId, channel, 0, true, 'suppressed: flapping');
+    return true;
+  }
+
   // After a restart the in-memory set is empty; the store remembers what was delivered.
   private async alreadyDelivered(message: AlertMessage, channel: AlertChannelConfig): Promise<boolean> {
     try {
-      const past = await this.options.store.listAlertDeliveries({ incidentId: message.incidentId, limit: 100 });
+      const past = await this.options.store.listAlertDeliveries(message.kind === 'permission-change' ? { subject: message.subject, limit: 100 } : { incidentId: message.incidentId, limit: 100 });
       return past.some((d) => d.ok && d.kind === message.kind && d.channel === channel.name);
     } catch {
       return false;
@@ -110,7 +115,8 @@ export class AlertDispatcher {
     try {
       await this.options.store.addAlertDelivery({
         monitorId,
-        incidentId: message.incidentId,
+        incidentId: message.kind === 'permission-change' ? null : message.incidentId,
+        subject: message.kind === 'permission-change' ? message.subject : null,
         channel: channel.name,
         kind: message.kind,
         at: (this.options.now ?? Date.now)(),

@@ -34,12 +34,19 @@ export function createMonitorMetrics(service: MonitorService): MonitorMetrics {
     },
   });
   void pending;
+  const violations = new Gauge({
+    name: 'faultline_permission_violations',
+    help: 'Cells of the last permission matrix of a scheduled audit where a role the spec denies was allowed.',
+    labelNames: ['monitor'],
+    registers: [registry],
+  });
   const detach = service.onCheck((event) => {
     const monitor = event.monitor.name;
     up.set({ monitor }, event.outcome.ok ? 1 : 0);
     latency.observe({ monitor }, event.outcome.durationMs / 1000);
     checks.inc({ monitor, result: event.outcome.ok ? 'pass' : 'fail' });
     lag.observe(event.lagMs / 1000);
+    if (event.permissionViolations !== undefined) violations.set({ monitor }, event.permissionViolations);
   });
   return { registry, detach };
 }

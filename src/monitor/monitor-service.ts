@@ -1,6 +1,7 @@
 import type { AlertChannelConfig, Credential, MonitorConfig } from '../config/schema.js';
 import { monitorSchema } from '../config/schema.js';
 import type { Report } from '../core/finding.js';
+import type { PermissionMatrix } from '../core/permission-matrix.js';
 import type { Logger } from '../core/logger.js';
 import type { Redactor } from '../core/redact.js';
 import type { HttpClient } from '../http/types.js';
@@ -10,6 +11,7 @@ import { runHttpCheck, monitorRequestTarget } from './http-check.js';
 import type { CheckOutcome, HttpCheckContext } from './http-check.js';
 import { IncidentTracker } from './incidents.js';
 import { storeReport } from './stored-report.js';
+import { baselineBefore, permissionAlerts, storedMatrix } from './permission-changes.js';
 import { cronSchedule, intervalSchedule } from './schedule.js';
 import type { Schedule } from './schedule.js';
 
@@ -20,6 +22,8 @@ export interface CheckEvent {
   readonly outcome: CheckOutcome;
   readonly startedAt: number;
   readonly lagMs: number;
+  /** Cells of the run's permission matrix judged violation (runs whose report carries a matrix). */
+  readonly permissionViolations?: number;
 }
 
 /** Produces the report of a scheduled audit or lint run; the CLI wires it to the engine. */
@@ -209,18 +213,16 @@ export class MonitorService {
     const startedAt = Date.now();
     const lagMs = Math.max(0, startedAt - plannedAt);
     let outcome: CheckOutcome;
+    let permissionViolations: number | undefined;
     try {
-      outcome =
-        entry.config.kind === 'http'
-          ? await runHttpCheck(entry.config, this.options)
-          : this.options.runReport
-            ? await this.runReportCheck(entry.config, startedAt)
-            : { ok: false, status: null, durationMs: 0, error: `${entry.config.kind} runs are not available in this process`, detail: { url: '', assertions: [] } };
+      if (entry.config.kind === 'http') outcome = await runHttpCheck(entry.config, this.options);
+      else if (this.options.runReport) ({ outcome, permissionViolations } = await this.runReportCheck(entry, startedAt));
+      else outcome = { ok: false, status: null, durationMs: 0, error: `${entry.config.kind} runs are not available in this process`, detail: { url: '', assertions: [] } };
     } catch (error) {
       outcome = { ok: false, status: null, durationMs: Date.now() - startedAt, error: this.options.redactor.text(error instanceof Error ? error.message : String(error)), detail: { url: '', assertions: [] } };
     }
     await this.save({ monitorId: entry.record.id, startedAt, durationMs: outcome.durationMs, ok: outcome.ok, status: outcome.status, error: outcome.error, lagMs, detail: outcome.detail });
-    for (const listener of this.listeners) listener({ monitor: entry.record, config: entry.config, outcome, startedAt, lagMs });
+    for (const listener of this.listeners) listener({ monitor: entry.record, config: entry.config, outcome, startedAt, lagMs, ...(permissionViolations !== undefined ? { permissionViolations } : {}) });
     try {
       const transition = await entry.tracker.record({ ok: outcome.ok, at: startedAt, error: outcome.error });
       if (transition) {
@@ -249,17 +251,36 @@ export class MonitorService {
     }
   }
 
-  private async runReportCheck(config: MonitorConfig, startedAt: number): Promise<CheckOutcome> {
+  private async runReportCheck(entry: Running, startedAt: number): Promise<{ outcome: CheckOutcome; permissionViolations?: number }> {
+    const { config } = entry;
     const report = await (this.options.runReport as ReportRunner)(config);
     const stored = await storeReport(this.options.store, this.options.redactor, config.name, report);
+    const assertions = [{ assertion: `${report.kind} report`, ok: true, detail: `report #${stored.id}: ${stored.findings} findings` }];
+    const matrix = storedMatrix(stored.report);
+    if (matrix) assertions.push({ assertion: 'permission matrix', ok: true, detail: await this.alertPermissionChanges(entry, stored.id, matrix) });
     // A report run fails as a check only when it could not run; its findings are the report's business.
     return {
-      ok: true,
-      status: null,
-      durationMs: Date.now() - startedAt,
-      error: null,
-      detail: { url: report.target ?? '', assertions: [{ assertion: `${report.kind} report`, ok: true, detail: `report #${stored.id}: ${stored.findings} findings` }] },
+      outcome: { ok: true, status: null, durationMs: Date.now() - startedAt, error: null, detail: { url: report.target ?? '', assertions } },
+      ...(matrix ? { permissionViolations: matrix.rows.reduce((sum, row) => sum + Object.values(row.cells).filter((cell) => cell.verdict === 'violation').length, 0) } : {}),
     };
+  }
+
+  /** Compare the run's matrix with the monitor's earlier runs, alert each change, and say what changed. */
+  private async alertPermissionChanges(entry: Running, reportId: number, matrix: PermissionMatrix): Promise<string> {
+    try {
+      const baseline = await baselineBefore(this.options.store, entry.config.name, reportId);
+      if (!baseline) return 'first run with a permission matrix: nothing to compare with';
+      const alerts = permissionAlerts(entry.config.name, baseline, matrix, reportId, Date.now());
+      for (const alert of alerts) {
+        this.options.logger[alert.isRegression ? 'warn' : 'info']('permission cell changed verdict', { monitor: entry.config.name, operation: alert.operation, role: alert.role, from: alert.from, to: alert.to, status: alert.status });
+        this.alerts.notify(alert, entry.record.id, entry.config.alerts);
+      }
+      return alerts.length === 0 ? 'no cell changed to or from violation, over-denied or error' : alerts.map((a) => a.sentence).join('; ');
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.options.logger.error('could not compare the permission matrix with earlier runs', { monitor: entry.config.name, reason });
+      return `not compared with earlier runs: ${reason}`;
+    }
   }
 
   private async save(result: CheckResultInput): Promise<void> {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { monitorSchema } from '../config/schema.js';
 import type { MonitorMetrics } from '../monitor/metrics.js';
 import type { MonitorService } from '../monitor/monitor-service.js';
+import { latestMatrix } from '../monitor/permission-changes.js';
 import type { MonitorRecord, Store } from '../store/types.js';
 import { LoginLimiter, guard, isSecureRequest, sessionCookieHeader } from './auth.js';
 import { hashPassword, randomToken, sha256, verifyPassword } from './passwords.js';
@@ -186,6 +187,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const { id } = parse(idParam, request.params);
     const query = parse(z.object({ since: z.coerce.number().int().nonnegative().optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }), request.query);
     return store.listResults({ monitorId: id, limit: query.limit, ...(query.since !== undefined ? { since: query.since } : {}) });
+  });
+
+  app.get('/api/monitors/:id/permission-matrix', { preHandler: guard(store, 'viewer') }, async (request) => {
+    const { id } = parse(idParam, request.params);
+    const monitor = await store.getMonitor(id);
+    if (!monitor) throw new HttpProblem(404, 'Not Found', `no monitor ${id}`);
+    const latest = await latestMatrix(store, monitor.name);
+    if (!latest) throw new HttpProblem(404, 'Not Found', `monitor ${monitor.name} has no stored run with a permission matrix (an audit monitor with only: [permissions] makes one)`);
+    return { monitor: monitor.name, ...latest };
   });
 
   // --- incidents, alerts, reports

@@ -3,6 +3,7 @@ import { Migrator } from 'kysely';
 import { FaultlineError } from '../core/errors.js';
 import { init } from './migrations/0001-init.js';
 import { oneOpenIncident } from './migrations/0002-one-open-incident.js';
+import { alertSubject } from './migrations/0003-alert-subject.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -33,6 +34,7 @@ export interface Database {
     attempt: number;
     ok: number;
     result: string;
+    subject: string | null;
   };
   reports: { id: Generated<number>; monitor_name: string | null; kind: string; created_at: Millis; report: string; scorecard: string; findings: number };
   users: { id: Generated<number>; username: string; password_hash: string; role: string; created_at: Millis };
@@ -42,7 +44,7 @@ export interface Database {
 
 /** The numbered migrations, in order. Add a file `000N-name.ts` and one line here. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
-  return { '0001-init': init(dialect), '0002-one-open-incident': oneOpenIncident() };
+  return { '0001-init': init(dialect), '0002-one-open-incident': oneOpenIncident(), '0003-alert-subject': alertSubject() };
 }
 
 /** Bring the schema up to date; run at every start. */

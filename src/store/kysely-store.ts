@@ -172,6 +172,7 @@ export class KyselyStore implements Store {
       .values({
         monitor_id: input.monitorId,
         incident_id: input.incidentId,
+        subject: input.subject ?? null,
         channel: input.channel,
         kind: input.kind,
         at: input.at,
@@ -184,10 +185,11 @@ export class KyselyStore implements Store {
     return toDelivery(row);
   }
 
-  async listAlertDeliveries(query: { monitorId?: number; incidentId?: number; limit?: number } = {}): Promise<AlertDeliveryRecord[]> {
+  async listAlertDeliveries(query: { monitorId?: number; incidentId?: number; subject?: string; limit?: number } = {}): Promise<AlertDeliveryRecord[]> {
     let q = this.db.selectFrom('alert_deliveries').selectAll();
     if (query.monitorId !== undefined) q = q.where('monitor_id', '=', query.monitorId);
     if (query.incidentId !== undefined) q = q.where('incident_id', '=', query.incidentId);
+    if (query.subject !== undefined) q = q.where('subject', '=', query.subject);
     return (await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit ?? 200).execute()).map(toDelivery);
   }
 
@@ -385,8 +387,9 @@ function toDelivery(row: Row<'alert_deliveries'>): AlertDeliveryRecord {
     id: row.id,
     monitorId: row.monitor_id,
     incidentId: row.incident_id,
+    subject: row.subject,
     channel: row.channel,
-    kind: row.kind === 'recovery' ? 'recovery' : 'failure',
+    kind: row.kind === 'recovery' || row.kind === 'permission-change' ? row.kind : 'failure',
     at: Number(row.at),
     attempt: row.attempt,
     ok: Number(row.ok) === 1,

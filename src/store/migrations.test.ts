@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, migrations } from './database.js';
 import { openEmptyDatabase, requirePostgresInCi, testStoreKinds } from './test-stores.js';
@@ -35,5 +35,16 @@ describe.each(testStoreKinds().map((kind) => [kind.name] as const))('migrations 
     ]);
     await expect(db.insertInto('incidents').values({ monitor_id: monitorId, opened_at: 400, closed_at: null, reason: 'x', failures: 1 }).execute()).rejects.toThrow();
     await db.insertInto('incidents').values({ monitor_id: monitorId, opened_at: 400, closed_at: 500, reason: 'closed ones are many', failures: 1 }).execute();
+  });
+
+  it('keep the alert deliveries recorded before subjects existed, with none', async () => {
+    const { db, dispose } = await openEmptyDatabase(name);
+    disposers.push(dispose);
+    const provider = { getMigrations: async () => migrations(name) };
+    expect((await new Migrator({ db, provider }).migrateTo('0002-one-open-incident')).error).toBeUndefined();
+    const { id: monitorId } = await db.insertInto('monitors').values({ name: 'm', definition: '{}', source: 'config', enabled: 1, created_at: 1, updated_at: 1 }).returning('id').executeTakeFirstOrThrow();
+    await sql`INSERT INTO alert_deliveries (monitor_id, incident_id, channel, kind, at, attempt, ok, result) VALUES (${monitorId}, 1, 'hook', 'failure', 5, 1, 1, 'HTTP 200')`.execute(db);
+    await migrate(db, name);
+    expect(await db.selectFrom('alert_deliveries').select(['kind', 'subject', 'result']).execute()).toEqual([{ kind: 'failure', subject: null, result: 'HTTP 200' }]);
   });
 });

@@ -124,6 +124,16 @@ describe.each(testStoreKinds().map((kind) => [kind.name, kind] as const))('Store
     expect(await store.listAlertDeliveries({ monitorId: monitor.id + 1 })).toEqual([]);
   });
 
+  it('records permission-change deliveries without an incident and finds them by subject', async () => {
+    const monitor = await store.upsertMonitor({ name: 'perms', definition: {}, source: 'config' });
+    const subject = 'permission:7:GET /admin/stats:reader';
+    await store.addAlertDelivery({ monitorId: monitor.id, incidentId: null, subject, channel: 'hook', kind: 'permission-change', at: 10, attempt: 1, ok: true, result: 'HTTP 204' });
+    await store.addAlertDelivery({ monitorId: monitor.id, incidentId: null, subject: 'permission:7:GET /admin/stats:writer', channel: 'hook', kind: 'permission-change', at: 11, attempt: 1, ok: true, result: 'HTTP 204' });
+    const found = await store.listAlertDeliveries({ subject });
+    expect(found).toEqual([{ id: found[0]?.id, monitorId: monitor.id, incidentId: null, subject, channel: 'hook', kind: 'permission-change', at: 10, attempt: 1, ok: true, result: 'HTTP 204' }]);
+    expect(await store.listAlertDeliveries({ subject: 'permission:8:GET /admin/stats:reader' })).toEqual([]);
+  });
+
   it('stores report JSON with its scorecard and lists summaries without the body', async () => {
     const report = { schema: 'faultline/report@1', findings: [{ check: 'x', cause: 'permissions' }] };
     const saved = await store.addReport({ monitorName: 'nightly', kind: 'audit', createdAt: 100, report, scorecard: { permissions: 1 }, findings: 1 });

@@ -37,7 +37,7 @@ export interface Store {
 
   addAlertDelivery(input: AlertDeliveryInput): Promise<AlertDeliveryRecord>;
   /** Newest first. */
-  listAlertDeliveries(query?: { monitorId?: number; incidentId?: number; limit?: number }): Promise<AlertDeliveryRecord[]>;
+  listAlertDeliveries(query?: { monitorId?: number; incidentId?: number; subject?: string; limit?: number }): Promise<AlertDeliveryRecord[]>;
 
   addReport(input: StoredReportInput): Promise<StoredReportRecord>;
   getReport(id: number): Promise<StoredReportRecord | undefined>;
@@ -119,11 +119,15 @@ export interface IncidentRecord {
   readonly failures: number;
 }
 
+export type AlertKind = 'failure' | 'recovery' | 'permission-change';
+
 export interface AlertDeliveryInput {
   readonly monitorId: number;
   readonly incidentId: number | null;
+  /** What an alert without an incident is about, e.g. 'permission:42:DELETE /products/{id}:reader'. */
+  readonly subject?: string | null;
   readonly channel: string;
-  readonly kind: 'failure' | 'recovery';
+  readonly kind: AlertKind;
   readonly at: number;
   readonly attempt: number;
   readonly ok: boolean;

@@ -12,6 +12,7 @@ import type { Logger } from '../../core/logger.js';
 import { Redactor, secretsFromCredentials } from '../../core/redact.js';
 import { finalReport } from '../../engine/events.js';
 import { runLint } from '../../engine/lint-runner.js';
+import { selectChecks } from '../../engine/select.js';
 import { createHttpClient } from '../../http/client.js';
 import { createMonitorMetrics } from '../../monitor/metrics.js';
 import { startCheckQueue } from '../../monitor/distributed.js';
@@ -171,8 +172,8 @@ async function runScheduledReport(monitor: MonitorConfig, specSource: string | u
     target: config.target,
     roles: config.credentials,
     budget: config.budget,
-    only: [],
-    skip: [],
+    only: monitor.only ?? [],
+    skip: monitor.skip ?? [],
     isUnsafe: false,
     isExposureProbing: true,
     allowRemoteRefs: false,
@@ -190,6 +191,13 @@ function checkMonitors(monitors: readonly MonitorConfig[], config: FaultlineConf
     }
     for (const channel of monitor.alerts ?? []) {
       if (!config?.alerts.some((a) => a.name === channel)) throw new FaultlineError('E_CONFIG_INVALID', `no alert channel named '${channel}'`, { location: { ...(file ? { file } : {}), field: `${field}.alerts` } });
+    }
+    for (const key of ['only', 'skip'] as const) {
+      try {
+        selectChecks(allChecks, { [key]: monitor[key] ?? [] });
+      } catch (error) {
+        throw new FaultlineError('E_CONFIG_INVALID', error instanceof Error ? error.message : String(error), { location: { ...(file ? { file } : {}), field: `${field}.${key}` } });
+      }
     }
     if (monitor.cron) {
       try {
