@@ -64,7 +64,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'faultline-package-'));
   project = join(work, 'project');
   installed = join(work, 'installed');
-  const skipped = new Set(['node_modules', 'dist', '.git', 'bench', 'test', 'docs']);
+  const skipped = new Set(['node_modules', 'dist', '.git', 'bench', 'test']);
   await mkdir(project);
   for (const entry of await readdir(repoRoot)) {
     if (skipped.has(entry) || entry.startsWith('faultline-report')) continue;
@@ -95,6 +95,7 @@ describe('the npm package', () => {
     expect(packedFiles).toContain('demo/openapi.yaml');
     expect(packedFiles).toContain('schema/report.schema.json');
     expect(packedFiles).toContain('web/index.html');
+    expect(packedFiles).toContain('docs/checks/index.md');
     expect(packedFiles.filter((f) => /\.test\.|test-helper|test-receivers|\.map$/.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
   });
 
