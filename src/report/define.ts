@@ -16,6 +16,8 @@ export interface RenderOptions {
   readonly failOn?: Severity;
   /** SARIF: the directory spec paths are made relative to (default: the working directory). */
   readonly rootDir?: string;
+  /** Where the check pages live (ends in '/'); default: the pages shipped with the report's faultline version. */
+  readonly docsBaseUrl?: string;
 }
 
 export interface Reporter<Format extends ReportFormat = ReportFormat> {

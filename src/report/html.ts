@@ -4,7 +4,8 @@ import { coverageSummary, lowCoverageWarning, type CoverageEntry } from '../core
 import type { Finding, Report } from '../core/finding.js';
 import { formatLocation } from '../core/location.js';
 import { severities } from '../core/severity.js';
-import { defineReporter } from './define.js';
+import { checkDocsLink } from './catalogue.js';
+import { defineReporter, type RenderOptions } from './define.js';
 import { reportCss, reportJs } from './html-assets.js';
 import { escapeHtml } from './html-escape.js';
 import { evidenceView, scriptSafeJson, type EvidenceView } from './html-evidence.js';
@@ -47,11 +48,11 @@ function evidenceDetails(finding: Finding, index: number): string {
   );
 }
 
-function findingArticle(finding: Finding, index: number): string {
+function findingArticle(finding: Finding, index: number, docs: string | undefined): string {
   const severity = escapeHtml(finding.severity);
   const facts = [
     fact('Cause', escapeHtml(causeTitle(finding.cause))),
-    fact('Check', `<code>${escapeHtml(finding.check)}</code>`),
+    fact('Check', docs ? `<a href="${escapeHtml(docs)}"><code>${escapeHtml(finding.check)}</code></a>` : `<code>${escapeHtml(finding.check)}</code>`),
     finding.operation ? fact('Operation', `<code>${escapeHtml(finding.operation)}</code>`) : '',
     finding.status !== null ? fact('Status', String(finding.status)) : '',
     finding.location ? fact('Location', `<code>${escapeHtml(formatLocation(finding.location))}</code>`) : '',
@@ -131,7 +132,7 @@ function coverageSection(coverage: readonly CoverageEntry[]): string {
 export const htmlReporter = defineReporter({
   format: 'html',
   fileName: 'report.html',
-  render(report: Report): string {
+  render(report: Report, options: RenderOptions): string {
     const findings = sortFindings(report.findings);
     const summaries = summarizeByCause(findings);
     const evidence: Array<EvidenceView | null> = findings.map((f) => (f.evidence.length > 0 ? evidenceView(f.evidence) : null));
@@ -155,7 +156,7 @@ export const htmlReporter = defineReporter({
       `<p class="totals" data-testid="totals">${escapeHtml(totalsLine(findings))}</p>`,
       `<section class="scorecard" aria-label="Causes">${summaries.map(scorecardCard).join('')}</section>`,
       filtersSection(summaries, findings.length),
-      `<main id="findings">${findings.map(findingArticle).join('\n')}</main>`,
+      `<main id="findings">${findings.map((finding, index) => findingArticle(finding, index, checkDocsLink(finding.check, report, options.docsBaseUrl))).join('\n')}</main>`,
       `<p class="empty" id="no-match"${findings.length === 0 ? '' : ' hidden'}>${findings.length === 0 ? 'No findings.' : 'No findings match the filters.'}</p>`,
       coverageSection(report.coverage ?? []),
       notes,

@@ -4,7 +4,7 @@ import type { CauseId } from '../core/causes.js';
 import { coverageSummary } from '../core/coverage.js';
 import type { Finding, Report } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
-import { checkMetadata } from './catalogue.js';
+import { checkDocsLink, checkHelpMarkdown, checkMetadata } from './catalogue.js';
 import { defineReporter, type RenderOptions } from './define.js';
 import { sortFindings } from './sort-findings.js';
 import { causeTitle } from './summarize.js';
@@ -35,15 +35,17 @@ export function findingFingerprint(finding: Finding): string {
   return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 32);
 }
 
-function ruleFor(check: string, first: Finding) {
+function ruleFor(check: string, first: Finding, report: Report, options: RenderOptions) {
   const meta = checkMetadata(check);
+  const helpUri = checkDocsLink(check, report, options.docsBaseUrl);
   const severity = meta?.severity ?? first.severity;
   const tags = [first.cause, ...(securityCauses.has(first.cause) ? ['security'] : [])];
   return {
     id: check,
     shortDescription: { text: meta?.summary ?? first.title },
     fullDescription: { text: meta?.explanation ?? `${causeTitle(first.cause)}: ${first.title}` },
-    help: { text: meta?.remedy ?? first.remedy, markdown: meta?.remedy ?? first.remedy },
+    ...(helpUri ? { helpUri } : {}),
+    help: { text: meta?.remedy ?? first.remedy, markdown: checkHelpMarkdown(check) ?? meta?.remedy ?? first.remedy },
     defaultConfiguration: { level: levels[severity] },
     properties: {
       tags,
@@ -104,7 +106,7 @@ export const sarifReporter = defineReporter({
     for (const finding of findings) {
       if (ruleIndex.has(finding.check)) continue;
       ruleIndex.set(finding.check, rules.length);
-      rules.push(ruleFor(finding.check, finding));
+      rules.push(ruleFor(finding.check, finding, report, options));
     }
     const log = {
       $schema: sarifSchemaUri,
