@@ -28,3 +28,15 @@ describe('links from findings to check pages', () => {
     expect(sarif).toContain('"helpUri": "https://docs.example.com/faultline/session.cookie-flags.md"');
   });
 });
+
+describe('suppressed findings in the reports', () => {
+  const [first] = report.findings;
+  const silenced = sampleReport([], { suppressed: [{ ...first!, check: 'lint.verb-in-path', operation: 'GET /a', suppression: { source: 'config', reason: 'legacy route' } }] });
+
+  it('lists them with the reason in the terminal and HTML, and as accepted suppressions in SARIF', () => {
+    expect(renderReport(silenced, 'terminal')).toContain('Suppressed (1, not counted)\n  - lint.verb-in-path on GET /a');
+    expect(renderReport(silenced, 'html')).toContain('Suppressed by faultline.yaml: legacy route');
+    const results = (JSON.parse(renderReport(silenced, 'sarif')) as { runs: [{ results: { ruleId: string; suppressions?: unknown[] }[] }] }).runs[0].results;
+    expect(results).toEqual([expect.objectContaining({ ruleId: 'lint.verb-in-path', suppressions: [{ kind: 'external', status: 'accepted', justification: 'legacy route' }] })]);
+  });
+});

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { CauseId } from '../core/causes.js';
 import { coverageSummary } from '../core/coverage.js';
+import { findingFingerprint } from '../core/fingerprint.js';
 import type { Finding, Report } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
 import { checkDocsLink, checkHelpMarkdown, checkMetadata } from './catalogue.js';
@@ -27,12 +27,6 @@ export function artifactUri(file: string, rootDir: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) return file;
   const relative = path.isAbsolute(file) ? path.relative(rootDir, file) : file;
   return encodeURI(relative.split(path.sep).join('/').replace(/\\/g, '/'));
-}
-
-/** Stable across runs and line moves: the same check on the same operation and pointer is the same alert. */
-export function findingFingerprint(finding: Finding): string {
-  const key = [finding.check, finding.operation ?? '', finding.location?.pointer ?? ''].join('\u0000');
-  return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 32);
 }
 
 function ruleFor(check: string, first: Finding, report: Report, options: RenderOptions) {
@@ -83,7 +77,7 @@ function resultFor(finding: Finding, ruleIndex: number, report: Report, rootDir:
     level: levels[finding.severity],
     message: { text },
     ...(Object.keys(location).length > 0 ? { locations: [location] } : {}),
-    partialFingerprints: { 'faultlineFinding/v1': findingFingerprint(finding) },
+    partialFingerprints: { 'faultlineFinding/v2': findingFingerprint(finding) },
     properties: {
       cause: finding.cause,
       severity: finding.severity,
@@ -101,9 +95,11 @@ export const sarifReporter = defineReporter({
   render(report: Report, options: RenderOptions): string {
     const rootDir = options.rootDir ?? process.cwd();
     const findings = sortFindings(report.findings);
+    // Suppressed findings stay in the log with SARIF's own suppressions, so viewers show them as dismissed.
+    const suppressed = sortFindings(report.suppressed ?? []);
     const ruleIndex = new Map<string, number>();
     const rules: ReturnType<typeof ruleFor>[] = [];
-    for (const finding of findings) {
+    for (const finding of [...findings, ...suppressed]) {
       if (ruleIndex.has(finding.check)) continue;
       ruleIndex.set(finding.check, rules.length);
       rules.push(ruleFor(finding.check, finding, report, options));
@@ -127,7 +123,13 @@ export const sarifReporter = defineReporter({
           ],
           columnKind: 'utf16CodeUnits',
           ...(report.coverage && report.coverage.length > 0 ? { properties: { coverage: coverageSummary(report.coverage).sentence, operationsReached: coverageSummary(report.coverage).reached, operations: report.coverage.length } } : {}),
-          results: findings.map((f) => resultFor(f, ruleIndex.get(f.check) ?? 0, report, rootDir)),
+          results: [
+            ...findings.map((f) => resultFor(f, ruleIndex.get(f.check) ?? 0, report, rootDir)),
+            ...suppressed.map((f) => ({
+              ...resultFor(f, ruleIndex.get(f.check) ?? 0, report, rootDir),
+              suppressions: [{ kind: f.suppression.source === 'spec' ? 'inSource' : 'external', status: 'accepted', justification: f.suppression.reason }],
+            })),
+          ],
         },
       ],
     };

@@ -5,6 +5,7 @@ import { formatLocation } from '../core/location.js';
 import { severities, type Severity } from '../core/severity.js';
 import pc from 'picocolors';
 import { checkDocsLink } from './catalogue.js';
+import { suppressedSentence } from './suppressed.js';
 import { defineReporter, type RenderOptions } from './define.js';
 import { sortFindings } from './sort-findings.js';
 import { causeTitle, summarizeByCause, totalsLine } from './summarize.js';
@@ -122,6 +123,11 @@ export const terminalReporter = defineReporter({
     // The low-coverage warning already heads the report.
     const warning = report.coverage ? lowCoverageWarning(report.coverage) : null;
     const notes = report.notes.filter((note) => note !== warning);
+    const suppressed = report.suppressed ?? [];
+    if (suppressed.length > 0) {
+      lines.push('', c.bold(`Suppressed (${suppressed.length}, not counted)`));
+      for (const finding of suppressed) lines.push(`  - ${safe(suppressedSentence(finding))}`);
+    }
     if (notes.length > 0) {
       lines.push('', c.bold('Notes'));
       for (const note of notes) lines.push(`  - ${safe(note)}`);
