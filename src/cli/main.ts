@@ -16,6 +16,8 @@ const commandLoaders: Record<string, () => Promise<Command>> = {
   worker: async () => (await import('./commands/worker.js')).workerCommand(),
   proxy: async () => (await import('./commands/proxy.js')).proxyCommand(),
   serve: async () => (await import('./commands/serve.js')).serveCommand(),
+  explain: async () => (await import('./commands/explain.js')).explainCommand(),
+  version: async () => (await import('./commands/version.js')).versionCommand(),
 };
 
 /** The program with the sub-command named in argv, or with all of them (for help and unknown names). */

@@ -27,9 +27,12 @@ export async function emitReport(report: Report, options: OutputOptions): Promis
   const format = parseFormat(options.format);
   const color = format === 'terminal' && options.color !== false && Boolean(process.stdout.isTTY);
   const failOn = options.failOn === 'none' ? 'critical' : options.failOn;
-  process.stdout.write(renderReport(report, format, { color, failOn, ...(options.verbose ? { verbose: true } : {}), ...(options.matrix ? { matrix: true } : {}) }));
+  // Teams that host the check pages themselves point every link at them (docs/checks in the package).
+  const docsBaseUrl = process.env['FAULTLINE_DOCS_URL'] || undefined;
+  const links = docsBaseUrl ? { docsBaseUrl: docsBaseUrl.endsWith('/') ? docsBaseUrl : `${docsBaseUrl}/` } : {};
+  process.stdout.write(renderReport(report, format, { color, failOn, ...links, ...(options.verbose ? { verbose: true } : {}), ...(options.matrix ? { matrix: true } : {}) }));
   if (options.out) {
-    const paths = await writeReports(report, options.out, { failOn });
+    const paths = await writeReports(report, options.out, { failOn, ...links });
     process.stderr.write(`faultline: wrote ${paths.join(', ')}\n`);
   }
 }

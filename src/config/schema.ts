@@ -113,6 +113,15 @@ export const alertChannelSchema = z
   })
   .describe('Where `faultline serve` sends failure and recovery alerts.');
 
+const ignoreSchema = z
+  .strictObject({
+    check: z.string().min(1).describe('The check id to silence (faultline checks lists them).'),
+    operation: z.string().min(1).optional().describe("Only on this operation, as 'METHOD /path/template'; every operation when absent."),
+    reason: z.string().trim().min(1, 'an ignore needs a reason; the report shows it beside the suppressed finding').describe('Why the finding is accepted; shown in the report.'),
+    until: z.iso.date().optional().describe('YYYY-MM-DD: after this day the finding counts again.'),
+  })
+  .describe('A finding accepted on purpose: reported as suppressed with its reason, not counted towards --fail-on.');
+
 /** faultline.yaml. The `load` section is validated by `faultline load`. */
 export const configSchema = z.strictObject({
   spec: z.string().min(1).optional().describe('Path (relative to this file) or URL of the OpenAPI 3.x / Swagger 2.0 description.'),
@@ -123,10 +132,12 @@ export const configSchema = z.strictObject({
   load: loadSchema.optional(),
   monitors: z.array(monitorSchema).default([]).describe('Checks `faultline serve` runs on a schedule.'),
   alerts: z.array(alertChannelSchema).default([]).describe('Alert channels for `faultline serve`.'),
+  ignore: z.array(ignoreSchema).default([]).describe('Findings to report as suppressed, each with a reason and an optional expiry.'),
 });
 
 export type FaultlineConfig = z.infer<typeof configSchema>;
 export type Credential = z.infer<typeof credentialSchema>;
 export type Dependency = z.infer<typeof dependencySchema>;
+export type IgnoreRule = z.infer<typeof ignoreSchema>;
 export type MonitorConfig = z.infer<typeof monitorSchema>;
 export type AlertChannelConfig = z.infer<typeof alertChannelSchema>;

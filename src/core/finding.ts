@@ -47,6 +47,20 @@ export interface Finding {
   readonly count?: number;
 }
 
+/** Why a finding is not counted: who silenced it, with the reason given and until when. */
+export interface Suppression {
+  /** 'spec': an `x-faultline-ignore` list in the description; 'config': an `ignore:` entry in faultline.yaml. */
+  readonly source: 'spec' | 'config';
+  readonly reason: string;
+  /** The day (YYYY-MM-DD) after which the finding counts again. */
+  readonly until?: string;
+}
+
+/** A finding silenced on purpose: still reported, never counted towards --fail-on. */
+export interface SuppressedFinding extends Finding {
+  readonly suppression: Suppression;
+}
+
 export type ReportKind = 'lint' | 'audit' | 'load' | 'diff';
 
 export interface Report {
@@ -66,4 +80,6 @@ export interface Report {
   readonly coverage?: readonly CoverageEntry[];
   /** Live audits with roles or secured operations: every role and anonymous against every operation. */
   readonly permissionMatrix?: PermissionMatrix;
+  /** Findings silenced by `x-faultline-ignore` or the config's `ignore:` list, each with its reason. */
+  readonly suppressed?: readonly SuppressedFinding[];
 }

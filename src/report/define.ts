@@ -18,6 +18,8 @@ export interface RenderOptions {
   readonly rootDir?: string;
   /** Terminal: print the permission matrix as a compact grid (`audit --matrix`). */
   readonly matrix?: boolean;
+  /** Where the check pages live (ends in '/'); default: the pages shipped with the report's faultline version. */
+  readonly docsBaseUrl?: string;
 }
 
 export interface Reporter<Format extends ReportFormat = ReportFormat> {

@@ -74,3 +74,16 @@ describe('json reporter', () => {
     expect(parsed.findings[0]).toEqual(f);
   });
 });
+
+describe('json reporter: suppressed findings', () => {
+  it('keeps suppressed findings with their reason, and the schema accepts them', () => {
+    const [first] = sampleReport().findings;
+    const report = sampleReport([], { suppressed: [{ ...first!, suppression: { source: 'config', reason: 'accepted risk', until: '2026-12-31' } }] });
+    const parsed = JSON.parse(jsonReporter.render(report, {})) as { suppressed: unknown[] };
+    expect(parsed.suppressed).toEqual([expect.objectContaining({ suppression: { source: 'config', reason: 'accepted risk', until: '2026-12-31' } })]);
+    const validate = validator();
+    expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
+    (parsed.suppressed[0] as { suppression: Record<string, unknown> }).suppression = { source: 'config' };
+    expect(validate(parsed)).toBe(false);
+  });
+});

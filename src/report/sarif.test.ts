@@ -6,7 +6,8 @@ import { allChecks } from '../checks/registry.js';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../core/finding.js';
 import { finding, sampleReport } from './sample-report.test-helper.js';
-import { artifactUri, findingFingerprint, sarifReporter } from './sarif.js';
+import { findingFingerprint } from '../core/fingerprint.js';
+import { artifactUri, sarifReporter } from './sarif.js';
 
 const addFormats = addFormatsPkg.default;
 const sarifSchema = JSON.parse(readFileSync(new URL('../../test/fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as object;
@@ -127,7 +128,7 @@ describe('sarif reporter', () => {
     expect(findingFingerprint(base)).not.toBe(findingFingerprint({ ...base, check: 'lint.y' }));
     expect(findingFingerprint(base)).not.toBe(findingFingerprint({ ...base, location: { file: 'a.yaml', pointer: '/b' } }));
     const results = render().runs[0]?.results ?? [];
-    expect(results.every((r) => /^[0-9a-f]{32}$/.test(r.partialFingerprints['faultlineFinding/v1'] ?? ''))).toBe(true);
+    expect(results.every((r) => /^[0-9a-f]{32}$/.test(r.partialFingerprints['faultlineFinding/v2'] ?? ''))).toBe(true);
   });
 
   it('points rule indexes at the rule with the same id', () => {

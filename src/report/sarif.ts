@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { CauseId } from '../core/causes.js';
 import { coverageSummary } from '../core/coverage.js';
+import { findingFingerprint } from '../core/fingerprint.js';
 import type { Finding, Report } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
-import { checkMetadata } from './catalogue.js';
+import { checkDocsLink, checkHelpMarkdown, checkMetadata } from './catalogue.js';
 import { defineReporter, type RenderOptions } from './define.js';
 import { sortFindings } from './sort-findings.js';
 import { causeTitle } from './summarize.js';
@@ -29,21 +29,17 @@ export function artifactUri(file: string, rootDir: string): string {
   return encodeURI(relative.split(path.sep).join('/').replace(/\\/g, '/'));
 }
 
-/** Stable across runs and line moves: the same check on the same operation and pointer is the same alert. */
-export function findingFingerprint(finding: Finding): string {
-  const key = [finding.check, finding.operation ?? '', finding.location?.pointer ?? ''].join('\u0000');
-  return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 32);
-}
-
-function ruleFor(check: string, first: Finding) {
+function ruleFor(check: string, first: Finding, report: Report, options: RenderOptions) {
   const meta = checkMetadata(check);
+  const helpUri = checkDocsLink(check, report, options.docsBaseUrl);
   const severity = meta?.severity ?? first.severity;
   const tags = [first.cause, ...(securityCauses.has(first.cause) ? ['security'] : [])];
   return {
     id: check,
     shortDescription: { text: meta?.summary ?? first.title },
     fullDescription: { text: meta?.explanation ?? `${causeTitle(first.cause)}: ${first.title}` },
-    help: { text: meta?.remedy ?? first.remedy, markdown: meta?.remedy ?? first.remedy },
+    ...(helpUri ? { helpUri } : {}),
+    help: { text: meta?.remedy ?? first.remedy, markdown: checkHelpMarkdown(check) ?? meta?.remedy ?? first.remedy },
     defaultConfiguration: { level: levels[severity] },
     properties: {
       tags,
@@ -81,7 +77,7 @@ function resultFor(finding: Finding, ruleIndex: number, report: Report, rootDir:
     level: levels[finding.severity],
     message: { text },
     ...(Object.keys(location).length > 0 ? { locations: [location] } : {}),
-    partialFingerprints: { 'faultlineFinding/v1': findingFingerprint(finding) },
+    partialFingerprints: { 'faultlineFinding/v2': findingFingerprint(finding) },
     properties: {
       cause: finding.cause,
       severity: finding.severity,
@@ -99,12 +95,14 @@ export const sarifReporter = defineReporter({
   render(report: Report, options: RenderOptions): string {
     const rootDir = options.rootDir ?? process.cwd();
     const findings = sortFindings(report.findings);
+    // Suppressed findings stay in the log with SARIF's own suppressions, so viewers show them as dismissed.
+    const suppressed = sortFindings(report.suppressed ?? []);
     const ruleIndex = new Map<string, number>();
     const rules: ReturnType<typeof ruleFor>[] = [];
-    for (const finding of findings) {
+    for (const finding of [...findings, ...suppressed]) {
       if (ruleIndex.has(finding.check)) continue;
       ruleIndex.set(finding.check, rules.length);
-      rules.push(ruleFor(finding.check, finding));
+      rules.push(ruleFor(finding.check, finding, report, options));
     }
     const log = {
       $schema: sarifSchemaUri,
@@ -125,7 +123,13 @@ export const sarifReporter = defineReporter({
           ],
           columnKind: 'utf16CodeUnits',
           ...(report.coverage && report.coverage.length > 0 ? { properties: { coverage: coverageSummary(report.coverage).sentence, operationsReached: coverageSummary(report.coverage).reached, operations: report.coverage.length } } : {}),
-          results: findings.map((f) => resultFor(f, ruleIndex.get(f.check) ?? 0, report, rootDir)),
+          results: [
+            ...findings.map((f) => resultFor(f, ruleIndex.get(f.check) ?? 0, report, rootDir)),
+            ...suppressed.map((f) => ({
+              ...resultFor(f, ruleIndex.get(f.check) ?? 0, report, rootDir),
+              suppressions: [{ kind: f.suppression.source === 'spec' ? 'inSource' : 'external', status: 'accepted', justification: f.suppression.reason }],
+            })),
+          ],
         },
       ],
     };

@@ -19,6 +19,6 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+export function sortFindings<F extends Finding>(findings: readonly F[]): F[] {
   return [...findings].sort(compareFindings);
 }

@@ -5,6 +5,8 @@ import type { PermissionMatrix, PermissionVerdict } from '../core/permission-mat
 import { formatLocation } from '../core/location.js';
 import { severities, type Severity } from '../core/severity.js';
 import pc from 'picocolors';
+import { checkDocsLink } from './catalogue.js';
+import { suppressedSentence } from './suppressed.js';
 import { defineReporter, type RenderOptions } from './define.js';
 import { sortFindings } from './sort-findings.js';
 import { causeTitle, summarizeByCause, totalsLine } from './summarize.js';
@@ -85,7 +87,7 @@ function findingLines(finding: Finding, c: Colors): string[] {
 }
 
 /** Findings of one cause, grouped by check, with at most `max` listed per check. */
-function causeSection(cause: CauseId, findings: readonly Finding[], options: RenderOptions, c: Colors): string[] {
+function causeSection(cause: CauseId, findings: readonly Finding[], report: Report, options: RenderOptions, c: Colors): string[] {
   const lines = ['', c.bold(c.underline(`${causeTitle(cause)} (${findings.length})`))];
   const byCheck = new Map<string, Finding[]>();
   for (const finding of findings) {
@@ -97,6 +99,8 @@ function causeSection(cause: CauseId, findings: readonly Finding[], options: Ren
   for (const [check, list] of byCheck) {
     for (const finding of list.slice(0, max)) lines.push('', ...findingLines(finding, c));
     if (list.length > max) lines.push('', c.dim(`    ... and ${list.length - max} more from ${safe(check)} (--verbose lists all)`));
+    const docs = checkDocsLink(check, report, options.docsBaseUrl);
+    if (docs) lines.push(c.dim(`    about ${safe(check)}: faultline explain ${safe(check)} or ${docs}`));
   }
   return lines;
 }
@@ -137,11 +141,16 @@ export const terminalReporter = defineReporter({
       list.push(finding);
       byCause.set(finding.cause, list);
     }
-    for (const [cause, list] of byCause) lines.push(...causeSection(cause, list, options, c));
+    for (const [cause, list] of byCause) lines.push(...causeSection(cause, list, report, options, c));
     if (options.matrix && report.permissionMatrix) lines.push(...matrixLines(report.permissionMatrix, c));
     // The low-coverage warning already heads the report.
     const warning = report.coverage ? lowCoverageWarning(report.coverage) : null;
     const notes = report.notes.filter((note) => note !== warning);
+    const suppressed = report.suppressed ?? [];
+    if (suppressed.length > 0) {
+      lines.push('', c.bold(`Suppressed (${suppressed.length}, not counted)`));
+      for (const finding of suppressed) lines.push(`  - ${safe(suppressedSentence(finding))}`);
+    }
     if (notes.length > 0) {
       lines.push('', c.bold('Notes'));
       for (const note of notes) lines.push(`  - ${safe(note)}`);

@@ -8,6 +8,8 @@ import { Redactor, secretsFromCredentials } from '../../core/redact.js';
 import type { FaultlineConfig } from '../../config/schema.js';
 import { runAudit } from '../../engine/audit/audit-runner.js';
 import { finalReport } from '../../engine/events.js';
+import { suppressFindings, type IgnoreEntry } from '../../engine/suppress.js';
+import { applyBaseline, todayUtc } from '../baseline-file.js';
 import { selectChecks } from '../../engine/select.js';
 import { createHttpClient } from '../../http/client.js';
 import { isLoopbackUrl } from '../../http/interceptors/safety-guard.js';
@@ -21,6 +23,8 @@ import { describeProxy, startProxies } from '../dependency-proxies.js';
 import type { Report } from '../../core/finding.js';
 
 export interface AuditRunInput {
+  /** The config's `ignore:` list; findings it matches are reported as suppressed. */
+  readonly ignores?: readonly IgnoreEntry[];
   readonly specSource: string;
   readonly target: string;
   readonly roles: readonly Role[];
@@ -74,7 +78,8 @@ export async function runAuditFromInput(input: AuditRunInput): Promise<Report> {
       }),
       createProgress(process.stderr, redactor ? (text) => redactor.text(text) : undefined),
     );
-    return redactor ? redactor.report(report) : report;
+    const kept = suppressFindings(report, { spec, ignores: input.ignores ?? [], today: todayUtc() });
+    return redactor ? redactor.report(kept) : kept;
   } finally {
     await client.close();
   }
@@ -98,6 +103,7 @@ export function auditCommand(): Command {
     .option('--budget-requests <n>', 'stop after this many requests (overrides budget.requests)')
     .option('--budget-time <duration>', 'stop after this long (overrides budget.time)')
     .option('--seed <n>', 'seed for input generation, to reproduce a run')
+    .option('--baseline <report.json>', 'report only findings that are not in this earlier report')
     .option('--allow-remote-refs', 'follow $refs to http(s) URLs', false)
     .option('--show-secrets', 'do not redact credentials, cookies and tokens in output and reports', false)
     .option('--no-color', 'no ANSI colours')
@@ -138,8 +144,9 @@ export function auditCommand(): Command {
         isExposureProbing: options.exposureProbes,
         allowRemoteRefs: options.allowRemoteRefs,
         isShowingSecrets: options.showSecrets,
+        ignores: loaded?.config.ignore ?? [],
         ...(options.seed !== undefined ? { seed: positiveInteger(options.seed, '--seed') } : {}),
-      }).finally(() => proxies.close());
+      }).finally(() => proxies.close()).then((found) => applyBaseline(found, options.baseline));
       await emitReport(report, { format: options.format, out: options.out, color: options.color, verbose: options.verbose, matrix: options.matrix, failOn });
       process.exitCode = exitCodeFor(report, failOn);
     });
@@ -153,6 +160,7 @@ function positiveInteger(value: string, field: string): number {
 
 interface AuditFlags {
   config?: string;
+  baseline?: string;
   spec?: string;
   target?: string;
   only: string[];

@@ -5,6 +5,9 @@ import type { Check } from '../../checks/types.js';
 import { finalReport } from '../../engine/events.js';
 import { runLint } from '../../engine/lint-runner.js';
 import { selectChecks } from '../../engine/select.js';
+import { suppressFindings } from '../../engine/suppress.js';
+import { loadConfig } from '../../config/load-config.js';
+import { applyBaseline, todayUtc } from '../baseline-file.js';
 import { loadSpec } from '../../spec/load.js';
 import { exitCodeFor, parseFailOn } from '../exit.js';
 import { emitReport, parseFormat } from '../output.js';
@@ -19,6 +22,8 @@ export function lintCommand(): Command {
     .option('-f, --format <format>', 'stdout format: terminal, json, html, junit, sarif', 'terminal')
     .option('-o, --out <dir>', 'write report.json, report.html, junit.xml and report.sarif into this directory')
     .option('--fail-on <severity>', 'exit 1 when a finding reaches this severity (critical|high|medium|low|info|none)', 'high')
+    .option('-c, --config <file>', "faultline.yaml whose 'ignore:' list silences findings")
+    .option('--baseline <report.json>', 'report only findings that are not in this earlier report')
     .option('--allow-remote-refs', 'follow $refs to http(s) URLs', false)
     .option('--max-spec-size <size>', 'refuse specs larger than this', '128MB')
     .option('--no-color', 'no ANSI colours')
@@ -31,7 +36,9 @@ export function lintCommand(): Command {
         allowRemoteRefs: options.allowRemoteRefs,
         maxBytes: parseSizeBytes(options.maxSpecSize, '--max-spec-size'),
       });
-      const report = await finalReport(runLint(spec, checks));
+      const ignores = options.config ? (await loadConfig(options.config)).config.ignore : [];
+      const found = suppressFindings(await finalReport(runLint(spec, checks)), { spec, ignores, today: todayUtc() });
+      const report = await applyBaseline(found, options.baseline);
       await emitReport(report, { format: options.format, out: options.out, color: options.color, verbose: options.verbose, failOn });
       process.exitCode = exitCodeFor(report, failOn);
     });
@@ -44,6 +51,8 @@ interface LintOptions {
   out?: string;
   failOn: string;
   allowRemoteRefs: boolean;
+  config?: string;
+  baseline?: string;
   maxSpecSize: string;
   color: boolean;
   verbose: boolean;
