@@ -69,3 +69,15 @@ describe('selectChecks', () => {
     expect(() => selectChecks(checks, { only: ['qqqqqqqqqq'] })).toThrow(/^unknown check or cause 'qqqqqqqqqq'$/);
   });
 });
+
+describe('selectChecks and a permission audit', () => {
+  it('keeps auth.unauthenticated-access with --only permissions, whose anonymous column it reports, unless skipped', () => {
+    const checks = [
+      { id: 'permissions.scope-not-enforced', cause: 'permissions' as const },
+      { id: 'auth.unauthenticated-access', cause: 'unsecured-endpoints' as const },
+      { id: 'auth.jwt-alg-none', cause: 'unsecured-endpoints' as const },
+    ];
+    expect(selectChecks(checks, { only: ['permissions'] }).map((c) => c.id)).toEqual(['permissions.scope-not-enforced', 'auth.unauthenticated-access']);
+    expect(selectChecks(checks, { only: ['permissions'], skip: ['auth.unauthenticated-access'] }).map((c) => c.id)).toEqual(['permissions.scope-not-enforced']);
+  });
+});

@@ -25,7 +25,9 @@ export function selectChecks<C extends { readonly id: string; readonly cause: An
   const skip = (selection.skip ?? []).flatMap(splitList);
   validate(only, '--only');
   validate(skip, '--skip');
-  const matches = (check: C, names: string[]) => names.includes(check.id) || names.includes(check.cause);
+  // A permission audit's matrix has an anonymous column; its violations are reported by
+  // auth.unauthenticated-access, so `--only permissions` keeps that check too (unless skipped by name).
+  const matches = (check: C, names: string[]) => names.includes(check.id) || names.includes(check.cause) || (check.id === 'auth.unauthenticated-access' && names.includes('permissions'));
   return checks.filter((check) => (only.length === 0 || matches(check, only)) && !matches(check, skip));
 }
 

@@ -157,10 +157,11 @@ export const htmlReporter = defineReporter({
       report.coverage && lowCoverageWarning(report.coverage) ? `<p class="warning" role="alert" data-testid="low-coverage">${escapeHtml(lowCoverageWarning(report.coverage)!)}</p>` : '',
       `<p class="totals" data-testid="totals">${escapeHtml(totalsLine(findings))}</p>`,
       `<section class="scorecard" aria-label="Causes">${summaries.map(scorecardCard).join('')}</section>`,
+      // The matrix answers "who can do what" at a glance, so it comes before the list of findings.
+      matrixSection(report.permissionMatrix, findings),
       filtersSection(summaries, findings.length),
       `<main id="findings">${findings.map((finding, index) => findingArticle(finding, index, checkDocsLink(finding.check, report, options.docsBaseUrl))).join('\n')}</main>`,
       `<p class="empty" id="no-match"${findings.length === 0 ? '' : ' hidden'}>${findings.length === 0 ? 'No findings.' : 'No findings match the filters.'}</p>`,
-      matrixSection(report.permissionMatrix, findings),
       coverageSection(report.coverage ?? []),
       (report.suppressed ?? []).length > 0
         ? `<section class="notes" data-testid="suppressed"><h2>Suppressed (not counted)</h2><ul>${report.suppressed!.map((f) => `<li>${escapeHtml(suppressedSentence(f))}</li>`).join('')}</ul></section>`

@@ -19,6 +19,7 @@ const spec = securedSpec({
   '/things/{id}/report': { parameters: idParam, get: { responses: { ...ok(), '400': { description: 'bad' } } } },
   '/crash': { get: { responses: ok() } },
   '/health': { get: { security: [], responses: { '200': { description: 'ok' } } } },
+  '/ghost': { get: { responses: ok() } },
 });
 
 /**
@@ -31,6 +32,7 @@ async function api() {
   return startServer(async (request, response) => {
     const path = request.url!.split('?')[0]!;
     if (path === '/health') return void json(response, 200, { status: 'ok' });
+    if (path === '/ghost') return void json(response, 404, { title: 'no such route' });
     const caller = await callerOf(request);
     if (!caller) return void json(response, 401, { title: 'token required' });
     if (path === '/crash') return void json(response, 500, { title: 'boom' });
@@ -64,6 +66,8 @@ describe('the permission matrix', () => {
       'GET /things/{id}/report': { anonymous: 'denied 401', admin: 'untested 400', writer: 'untested 400', reader: 'untested 400' },
       'GET /crash': { anonymous: 'denied 401', admin: 'error 500', writer: 'error 500', reader: 'error 500' },
       'GET /health': { anonymous: 'allowed 200', admin: 'allowed 200', writer: 'allowed 200', reader: 'allowed 200' },
+      // Routed nowhere: a 404 for everyone says nothing about who may call it.
+      'GET /ghost': { anonymous: 'untested 404', admin: 'untested 404', writer: 'untested 404', reader: 'untested 404' },
     });
     const row = (operation: string) => matrix.rows.find((r) => r.operation === operation)!;
     expect(row('DELETE /things/{id}')).toMatchObject({ requires: 'oauth (admin)', group: '/things' });
@@ -89,7 +93,7 @@ describe('the permission matrix', () => {
     const { report, events } = await runWith(spec, server.url, { roles: await roles(), checks: [scopeNotEnforced, overDenied], maxRequests: 800 });
     const phases = events.filter((e) => e.type === 'phase-started').map((e) => (e as { phase: string }).phase);
     expect(phases).toEqual(['lint', 'examples', 'reach', 'checks']);
-    expect(report.permissionMatrix!.rows).toHaveLength(6);
+    expect(report.permissionMatrix!.rows).toHaveLength(7);
   });
 
   it('lists the cells whose verdict changed between two runs, ignoring untested ones', () => {

@@ -120,6 +120,12 @@ export async function buildPermissionMatrix(session: AuditSession, spec: SpecMod
         ? { expected, status, verdict: 'untested', why: `answered ${status} on a resource another role created (none of its own was at hand): that may be ownership, not scopes`, exchange }
         : { expected, status, ...judged, ...onOthers, exchange };
     }
+    // A route that answers 404 (or 410) to everyone, credentials or none, shows nothing about access control.
+    const statuses = new Set(Object.values(cells).map((cell) => cell.status));
+    if (statuses.size === 1 && (statuses.has(404) || statuses.has(410))) {
+      const [status] = [...statuses];
+      for (const [name, cell] of Object.entries(cells)) cells[name] = { ...cell, verdict: 'untested', why: `the route answers ${status} to everyone, with credentials or without: nothing to judge` };
+    }
     rows.push({ operation: operation.key, group: groupOf(operation), requires: isSecured(operation) ? describeSecurity(operation) : 'none', cells });
   }
   // The report lists rows in the spec's order, whatever order they were probed in.
