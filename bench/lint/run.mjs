@@ -1,18 +1,23 @@
 #!/usr/bin/env node
 // Lint benchmark: faultline vs Spectral (spectral:oas) vs Redocly CLI (recommended), side by side.
 //
-// Each run is its own child process under /usr/bin/time (wall seconds, peak RSS), wrapped in
+// Each run is its own child process under /usr/bin/time (wall and CPU seconds, peak RSS), wrapped in
 // coreutils `timeout` so a peer that takes forever is recorded as "timeout" instead of hanging the
 // bench. Tools are interleaved per spec (a, b, c, a, b, c, ...) so machine noise hits all alike.
-// Raw results go to bench/lint/results/<timestamp>.json, the Markdown table to stdout, progress to stderr.
+// The findings of each tool's first run on a spec are sorted into rule families (families.mjs, from
+// docs/lint-parity.md) and matched by family and place: what faultline found, what a peer found, what both did.
+// Raw results go to bench/lint/results/<timestamp>.json, the Markdown tables to stdout, progress to stderr.
 //
-// Usage: node bench/lint/run.mjs [--runs 5] [--spectral-runs 3] [--timeout 600]
-//          [--specs github,ghec,ghec-deref,stripe] [--tools faultline,spectral,redocly]
+// Usage: node bench/lint/run.mjs [--runs 3] [--spectral-runs 3] [--timeout 600]
+//          [--specs github,stripe,readme,startrek] [--tools faultline,spectral,redocly]
+//        node bench/lint/run.mjs --report bench/lint/results/<timestamp>.json   (tables again, no runs)
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir, platform, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { anchorOf, familyOf, familyOrder, loadPeerFamilies, mappedChecks, overlap, pointerSegments, referenceMap, unmappedChecks } from './families.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..', '..');
@@ -28,10 +33,19 @@ const allSpecs = {
 };
 
 const args = parseArgs(process.argv.slice(2));
-const runs = Number(args.runs ?? 5);
+const peerFamilies = loadPeerFamilies(join(repoRoot, 'docs', 'lint-parity.md'));
+if (args.report) {
+  const saved = JSON.parse(readFileSync(args.report, 'utf8'));
+  // The family tables are recomputed from the saved findings, so a change to the matching needs no new runs.
+  saved.families = familyTable(saved.located);
+  writeFileSync(args.report, `${JSON.stringify(saved, null, 2)}\n`);
+  process.stdout.write(`${markdown(saved)}\n`);
+  process.exit(0);
+}
+const runs = Number(args.runs ?? 3);
 const spectralRuns = Number(args['spectral-runs'] ?? 3);
 const timeoutS = Number(args.timeout ?? 600);
-const specNames = String(args.specs ?? 'github,ghec,ghec-deref,stripe').split(',').filter(Boolean);
+const specNames = String(args.specs ?? 'github,stripe,readme,startrek').split(',').filter(Boolean);
 const toolNames = String(args.tools ?? 'faultline,spectral,redocly').split(',').filter(Boolean);
 
 for (const name of specNames) if (!allSpecs[name]) fail(`unknown spec '${name}' (known: ${Object.keys(allSpecs).join(', ')})`);
@@ -52,7 +66,13 @@ const tools = {
     argv: (spec) => [join(faultlineHome, 'bin', 'faultline'), 'lint', spec, '--format', 'json', '--no-color'],
     count: (out) => {
       const report = JSON.parse(out);
-      return { findings: report.findings.length, byRule: countBy(report.findings, (f) => f.check), bySeverity: countBy(report.findings, (f) => f.severity) };
+      return {
+        findings: report.findings.length,
+        byRule: countBy(report.findings, (f) => f.check),
+        bySeverity: countBy(report.findings, (f) => f.severity),
+        // A finding with no pointer still names its operation, which is its anchor.
+        located: report.findings.map((f) => located('faultline', f.check, f.location?.pointer ?? null, f.operation)),
+      };
     },
   }),
   spectral: () => {
@@ -63,7 +83,12 @@ const tools = {
       count: (out) => {
         const results = JSON.parse(out);
         const severity = ['error', 'warn', 'info', 'hint'];
-        return { findings: results.length, byRule: countBy(results, (r) => r.code), bySeverity: countBy(results, (r) => severity[r.severity] ?? String(r.severity)) };
+        return {
+          findings: results.length,
+          byRule: countBy(results, (r) => r.code),
+          bySeverity: countBy(results, (r) => severity[r.severity] ?? String(r.severity)),
+          located: results.map((r) => located('spectral', r.code, `/${(r.path ?? []).map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`)),
+        };
       },
     };
   },
@@ -75,12 +100,24 @@ const tools = {
       argv: (spec) => [script, 'lint', spec, '--config', join(benchDir, 'redocly.yaml'), '--format', 'json', '--max-problems', '1000000'],
       count: (out) => {
         const result = JSON.parse(out);
-        return { findings: result.problems.length, byRule: countBy(result.problems, (p) => p.ruleId), bySeverity: countBy(result.problems, (p) => p.severity) };
+        return {
+          findings: result.problems.length,
+          byRule: countBy(result.problems, (p) => p.ruleId),
+          bySeverity: countBy(result.problems, (p) => p.severity),
+          located: result.problems.map((p) => located('redocly', p.ruleId, p.location?.[0]?.pointer ?? null)),
+        };
       },
     };
   },
 };
 for (const name of toolNames) if (!tools[name]) fail(`unknown tool '${name}' (known: ${Object.keys(tools).join(', ')})`);
+// Every check this build runs needs a family, or the overlap would quietly drop it.
+{
+  const catalogue = spawnSync(process.execPath, [join(repoRoot, 'bin', 'faultline'), 'checks', '--kind', 'lint', '--format', 'json'], { encoding: 'utf8' });
+  const listed = JSON.parse(catalogue.stdout);
+  const missing = unmappedChecks((listed.checks ?? listed).map((c) => c.id));
+  if (missing.length > 0) fail(`checks with no rule family in bench/lint/families.mjs: ${missing.join(', ')}`);
+}
 const scratch = mkdtempSync(join(tmpdir(), 'faultline-bench-lint-'));
 // Other people rebuild dist/ while a long bench runs: measure a copy of the build taken now.
 const faultlineHome = snapshotFaultline();
@@ -108,6 +145,9 @@ const results = {
   versions: Object.fromEntries(toolNames.map((name) => [name, toolSetups[name].version])),
   runs: [],
   summary: [],
+  // Per spec and tool, from the first run: each finding's rule, family and place.
+  located: {},
+  families: [],
 };
 const save = () => writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
@@ -137,10 +177,11 @@ for (const specName of specNames) {
 }
 
 results.summary = summarise(results.runs);
+results.families = familyTable(results.located);
 results.finishedAt = new Date().toISOString();
 save();
 rmSync(scratch, { recursive: true, force: true });
-process.stdout.write(`${markdownTable(results.summary)}\n`);
+process.stdout.write(`${markdown(results)}\n`);
 log(`done; raw results in ${resultsFile}`);
 
 async function runOnce(toolName, specName, specFile, round) {
@@ -151,7 +192,7 @@ async function runOnce(toolName, specName, specFile, round) {
   const err = createWriteStream(errFile);
   await Promise.all([once(out, 'open'), once(err, 'open')]);
   // timeout sits inside time, so time still reports the wall clock and peak RSS of a run that was cut off.
-  const argv = ['-f', '%e %M', '-o', timeFile, 'timeout', '--kill-after=10', String(timeoutS), process.execPath, ...tool.argv(specFile)];
+  const argv = ['-f', '%e %M %U %S', '-o', timeFile, 'timeout', '--kill-after=10', String(timeoutS), process.execPath, ...tool.argv(specFile)];
   const child = spawn('/usr/bin/time', argv, {
     cwd: benchDir,
     stdio: ['ignore', out, err],
@@ -163,7 +204,7 @@ async function runOnce(toolName, specName, specFile, round) {
   const timeText = existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
   // GNU time writes "Command exited with non-zero status N" before the numbers; the numbers are the last line.
   const timeLine = timeText.trim().split('\n').at(-1) ?? '';
-  const [wall, rss] = timeLine.split(' ').map(Number);
+  const [wall, rss, user, sys] = timeLine.split(' ').map(Number);
   const stderr = readFileSync(errFile, 'utf8');
   const run = {
     tool: toolName,
@@ -173,6 +214,8 @@ async function runOnce(toolName, specName, specFile, round) {
     loadAvg1: Math.round(loadavg()[0] * 100) / 100,
     exitCode,
     wallS: Number.isFinite(wall) ? wall : null,
+    // User plus system CPU seconds: what the run cost, whatever else the shared machine was doing.
+    cpuS: Number.isFinite(user) && Number.isFinite(sys) ? Math.round((user + sys) * 100) / 100 : null,
     maxRssKiB: Number.isFinite(rss) ? rss : null,
     status: 'ok',
     findings: null,
@@ -191,6 +234,8 @@ async function runOnce(toolName, specName, specFile, round) {
       if (round === 1) {
         run.byRule = counted.byRule;
         run.bySeverity = counted.bySeverity;
+        results.located[specName] ??= {};
+        results.located[specName][toolName] = counted.located;
       }
     } catch (error) {
       run.status = 'error';
@@ -216,16 +261,16 @@ function snapshotFaultline() {
 function summarise(allRuns) {
   const rows = [];
   for (const specName of specNames) {
-    const base = median(allRuns.filter((r) => r.tool === 'faultline' && r.spec === specName && r.status === 'ok').map((r) => r.wallS));
-    const baseRss = median(allRuns.filter((r) => r.tool === 'faultline' && r.spec === specName && r.status === 'ok').map((r) => r.maxRssKiB));
+    const baseRuns = allRuns.filter((r) => r.tool === 'faultline' && r.spec === specName && r.status === 'ok');
+    const [baseWall, baseCpu, baseRss] = [median(baseRuns.map((r) => r.wallS)), median(baseRuns.map((r) => r.cpuS)), median(baseRuns.map((r) => r.maxRssKiB))];
     for (const toolName of toolNames) {
       const mine = allRuns.filter((r) => r.tool === toolName && r.spec === specName);
       if (mine.length === 0) continue;
       const ok = mine.filter((r) => r.status === 'ok');
       const failed = mine.filter((r) => r.status !== 'ok');
       const walls = ok.map((r) => r.wallS);
-      const wall = median(walls);
-      const rss = median(ok.map((r) => r.maxRssKiB));
+      const cpus = ok.map((r) => r.cpuS);
+      const [wall, cpu, rss] = [median(walls), median(cpus), median(ok.map((r) => r.maxRssKiB))];
       rows.push({
         tool: toolName,
         version: toolSetups[toolName].version,
@@ -236,6 +281,9 @@ function summarise(allRuns) {
         // A run that was cut off still says how long it had gone on and how much it held by then.
         failedWallS: failed.length > 0 ? Math.max(...failed.map((r) => r.wallS ?? 0)) : null,
         failedMaxRssKiB: failed.length > 0 ? Math.max(...failed.map((r) => r.maxRssKiB ?? 0)) : null,
+        medianCpuS: cpu,
+        minCpuS: cpus.length ? Math.min(...cpus) : null,
+        maxCpuS: cpus.length ? Math.max(...cpus) : null,
         medianWallS: wall,
         minWallS: walls.length ? Math.min(...walls) : null,
         maxWallS: walls.length ? Math.max(...walls) : null,
@@ -243,7 +291,8 @@ function summarise(allRuns) {
         findings: ok[0]?.findings ?? null,
         exitCodes: [...new Set(mine.map((r) => r.exitCode))],
         medianLoadAvg1: median(mine.map((r) => r.loadAvg1)),
-        wallVsFaultline: wall !== null && base ? wall / base : null,
+        cpuVsFaultline: cpu !== null && baseCpu ? cpu / baseCpu : null,
+        wallVsFaultline: wall !== null && baseWall ? wall / baseWall : null,
         rssVsFaultline: rss !== null && baseRss ? rss / baseRss : null,
       });
     }
@@ -251,18 +300,76 @@ function summarise(allRuns) {
   return rows;
 }
 
-function markdownTable(rows) {
-  const head = '| tool | version | spec | median wall s | min / max s | median peak RSS MB | findings | wall vs faultline | RSS vs faultline |';
-  const rule = '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |';
+/** One finding of a tool, reduced to what the overlap compares: rule, family, anchor and pointer segments. */
+function located(tool, rule, pointer, operation = null) {
+  const segments = pointer === null ? [] : pointerSegments(pointer);
+  const anchor = pointer === null && operation ? operation : anchorOf(segments);
+  return { rule, family: familyOf(tool, rule, peerFamilies), checks: mappedChecks(tool, rule, peerFamilies), anchor, segments };
+}
+
+/** Per spec and family: how many findings and places each tool has, and the places faultline shares with each peer. */
+function familyTable(locatedBySpec) {
+  const rows = [];
+  for (const [spec, byTool] of Object.entries(locatedBySpec)) {
+    const mine = byTool.faultline;
+    const file = allSpecs[spec].file;
+    const refs = referenceMap(file.endsWith('.json') ? JSON.parse(readFileSync(file, 'utf8')) : parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: -1 }));
+    for (const family of familyOrder) {
+      const inFamily = (list) => (list ?? []).filter((f) => f.family === family);
+      const row = { spec, family, faultline: mine ? inFamily(mine).length : null, peers: {} };
+      for (const peer of Object.keys(byTool).filter((t) => t !== 'faultline')) {
+        const theirs = inFamily(byTool[peer]);
+        row.peers[peer] = { findings: theirs.length, rules: countBy(theirs, (f) => f.rule), ...(mine ? overlap(inFamily(mine), theirs, refs) : {}) };
+      }
+      row.faultlineChecks = mine ? countBy(inFamily(mine), (f) => f.rule) : {};
+      const any = (row.faultline ?? 0) > 0 || Object.values(row.peers).some((p) => p.findings > 0);
+      if (any) rows.push(row);
+    }
+  }
+  return rows;
+}
+
+function markdown(saved) {
+  const parts = [performanceTable(saved.summary)];
+  const specs = [...new Set(saved.families.map((r) => r.spec))];
+  for (const spec of specs) {
+    const rows = saved.families.filter((r) => r.spec === spec);
+    const peers = Object.keys(rows[0]?.peers ?? {});
+    const head = `| family | faultline findings (places) | ${peers.map((p) => `${p} findings (places) | faultline only / both / ${p} only`).join(' | ')} |`;
+    const rule = `| --- | ---: | ${peers.map(() => '---: | :---:').join(' | ')} |`;
+    const lines = rows.map((r) => {
+      const fl = r.faultline === null ? '-' : `${r.faultline} (${r.peers[peers[0]]?.mine ?? '-'})`;
+      const cells = peers.map((p) => {
+        const o = r.peers[p];
+        if (o.both === undefined) return `${o.findings} (${o.theirs ?? '-'}) | -`;
+        const notes = [];
+        if (o.both > 0 && o.bothSameRule !== o.both) notes.push(`${o.bothSameRule} same rule`);
+        if (o.mineMatchedViaRefs !== undefined && (o.mineMatchedViaRefs !== o.both || o.theirsMatchedViaRefs !== o.both)) {
+          notes.push(`through $refs: ${o.mineMatchedViaRefs} of faultline's, ${o.theirsMatchedViaRefs} of ${p}'s`);
+        }
+        return `${o.findings} (${o.theirs}) | ${o.mineOnly} / **${o.both}** / ${o.theirsOnly}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+      });
+      return `| ${r.family} | ${fl} | ${cells.join(' | ')} |`;
+    });
+    parts.push(`**${spec}**\n\n${[head, rule, ...lines].join('\n')}`);
+  }
+  const unmapped = saved.families.filter((r) => r.family === 'unmapped');
+  for (const r of unmapped) parts.push(`unmapped on ${r.spec}: ${JSON.stringify(Object.fromEntries(Object.entries(r.peers).map(([p, o]) => [p, o.rules])))} ${JSON.stringify(r.faultlineChecks)}`);
+  return parts.join('\n\n');
+}
+
+function performanceTable(rows) {
+  const head = '| tool | version | spec | median CPU s | min / max CPU s | median wall s | median peak RSS MB | findings | CPU vs faultline | RSS vs faultline |';
+  const rule = '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
   const lines = rows.map((row) => {
     if (row.ok === 0) {
       const what = row.failures.map((f) => (f === 'timeout' || f === 'oom' ? 'timeout/OOM' : f)).join(', ');
       const wall = row.failedWallS !== null ? `> ${row.failedWallS.toFixed(0)}` : '-';
       const rss = row.failedMaxRssKiB ? `${(row.failedMaxRssKiB / 1024).toFixed(0)} (at stop)` : '-';
-      return `| ${row.tool} | ${row.version} | ${row.spec} | ${what} (${wall}) | - | ${rss} | - | - | - |`;
+      return `| ${row.tool} | ${row.version} | ${row.spec} | ${what} | - | ${wall} | ${rss} | - | - | - |`;
     }
     const note = row.ok < row.runs ? ` (${row.ok}/${row.runs} ok)` : '';
-    return `| ${row.tool} | ${row.version} | ${row.spec} | ${row.medianWallS.toFixed(2)}${note} | ${row.minWallS.toFixed(2)} / ${row.maxWallS.toFixed(2)} | ${row.medianRssMB.toFixed(0)} | ${row.findings ?? '-'} | ${ratio(row.wallVsFaultline)} | ${ratio(row.rssVsFaultline)} |`;
+    return `| ${row.tool} | ${row.version} | ${row.spec} | ${row.medianCpuS.toFixed(2)}${note} | ${row.minCpuS.toFixed(2)} / ${row.maxCpuS.toFixed(2)} | ${row.medianWallS.toFixed(2)} | ${row.medianRssMB.toFixed(0)} | ${row.findings ?? '-'} | ${ratio(row.cpuVsFaultline)} | ${ratio(row.rssVsFaultline)} |`;
   });
   return [head, rule, ...lines].join('\n');
 }
