@@ -26,6 +26,7 @@ export function startRun(name, scriptUrl, { installed, version }) {
   const run = {
     name,
     fail,
+    args,
     budgetRequests: positive(args['budget-requests'] ?? 3000, '--budget-requests', fail),
     seed: positive(args.seed ?? 1, '--seed', fail),
     timeoutS: positive(args.timeout ?? 600, '--timeout', fail),
@@ -275,6 +276,7 @@ export function summarise({ name, version, startedAt, faultline, timed, report, 
     notes: report.notes,
     ...extra,
     coverage,
+    permissionMatrix: compactMatrix(report.permissionMatrix),
     liveByCheck: countBy(live, (f) => f.check),
     lintByCheck: countBy(lint, (f) => f.check),
   };
@@ -297,6 +299,7 @@ function markdown(s, live, extra) {
     '',
     `lint findings by check: ${Object.entries(s.lintByCheck).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
     '',
+    ...matrixMarkdown(s.permissionMatrix),
     '| check | operation | status | severity | detail |',
     '| --- | --- | ---: | --- | --- |',
     ...[...live]
@@ -304,6 +307,33 @@ function markdown(s, live, extra) {
       .map((f) => `| ${f.check} | ${f.operation ?? '-'} | ${f.status ?? '-'} | ${f.severity} | ${oneLine(f.detail ?? f.title, 240)} |`),
   ];
   return lines.join('\n');
+}
+
+/**
+ * The report's permission matrix (builds from before it existed have none) as one line per operation:
+ * each role's verdict and status, and why a cell is untested, so that each cell can be judged by hand.
+ */
+function compactMatrix(matrix) {
+  if (!matrix) return null;
+  return {
+    roles: matrix.roles,
+    rows: matrix.rows.map((row) => ({
+      operation: row.operation,
+      requires: row.requires,
+      cells: Object.fromEntries(matrix.roles.map((role) => [role, row.cells[role] ?? null])),
+    })),
+  };
+}
+
+function matrixMarkdown(matrix) {
+  if (!matrix) return ['no permission matrix in this report', ''];
+  const cell = (c) => (c ? `${c.verdict} ${c.status ?? '-'}${c.why ? ` (${oneLine(c.why, 90)})` : ''}` : '-');
+  return [
+    `| operation | requires | ${matrix.roles.join(' | ')} |`,
+    `| --- | --- |${matrix.roles.map(() => ' --- |').join('')}`,
+    ...matrix.rows.map((row) => `| ${row.operation} | ${row.requires} | ${matrix.roles.map((role) => cell(row.cells[role])).join(' | ')} |`),
+    '',
+  ];
 }
 
 function oneLine(text, max) {

@@ -12,9 +12,13 @@
 // Results go to bench/real-apis/results/verdaccio-<timestamp>/; the Markdown summary to stdout.
 //
 // Usage: node bench/real-apis/verdaccio/run.mjs [--faultline /path/to/bin/faultline]
-//          [--budget-requests 3000] [--seed 1] [--timeout 600]
+//          [--budget-requests 3000] [--seed 1] [--timeout 600] [--without-operation 'PUT /path']
+//
+// --without-operation audits with a copy of the spec that leaves out that operation (the copy goes
+// to the results as openapi.used.json), to see what the rest of the audit finds when one operation
+// takes the registry down: adduser does, with a user name such as `constructor` or `valueOf`.
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -27,6 +31,7 @@ const run = startRun('verdaccio', import.meta.url, { installed: serverBin, versi
 const dataDir = join(run.scratch, 'registry');
 mkdirSync(dataDir);
 copyFileSync(join(here, 'config.yaml'), join(dataDir, 'config.yaml'));
+const { specFile, spec } = specToAudit(run.args['without-operation']);
 
 const port = await freePort();
 const target = `http://127.0.0.1:${port}`;
@@ -45,7 +50,7 @@ try {
   proxy = await startRecordingProxy(target, { roleOfAuthorization: roleLookup(tokens), logFile: join(run.outDir, 'requests.jsonl') });
   const configFile = join(run.scratch, 'faultline.yaml');
   writeConfig(configFile, {
-    spec: join(here, 'openapi.yaml'),
+    spec: specFile,
     target: proxy.url,
     credentials: ['alice', 'bob'].map((name) => ({ name, headers: { Authorization: `Bearer ${tokens[name]}` }, scopes: [] })),
     budgetRequests: run.budgetRequests,
@@ -58,7 +63,21 @@ try {
   rmSync(run.scratch, { recursive: true, force: true });
 }
 
-finishRun(run, { title: 'verdaccio', spec: loadSpec(join(here, 'openapi.yaml')), records: proxy.records, timed });
+finishRun(run, { title: 'verdaccio', spec, records: proxy.records, timed, extra: run.args['without-operation'] ? { withoutOperation: run.args['without-operation'] } : undefined });
+
+/** The spec beside this file, or a copy in the results without one operation ('PUT /{package}'). */
+function specToAudit(without) {
+  const original = join(here, 'openapi.yaml');
+  if (!without) return { specFile: original, spec: loadSpec(original) };
+  const [method, path] = without.trim().split(/\s+/);
+  const trimmed = loadSpec(original);
+  if (!trimmed.paths?.[path]?.[method?.toLowerCase()]) run.fail(`--without-operation '${without}': no such operation in openapi.yaml`);
+  delete trimmed.paths[path][method.toLowerCase()];
+  if (!Object.keys(trimmed.paths[path]).some((k) => ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'].includes(k))) delete trimmed.paths[path];
+  const specFile = join(run.outDir, 'openapi.used.json');
+  writeFileSync(specFile, `${JSON.stringify(trimmed, null, 2)}\n`);
+  return { specFile, spec: trimmed };
+}
 
 /** What `npm publish` sends: the version's manifest and its tarball, base64, in one JSON document. */
 function publishDocument(name, version, registry) {
