@@ -103,3 +103,26 @@ describe('the permission matrix', () => {
     expect(matrixChanges(before, after)).toEqual([{ operation: 'DELETE /x', role: 'reader', from: 'denied', to: 'violation', status: 204 }]);
   });
 });
+
+describe('over-denied cells that may be the body’s doing', () => {
+  const loginSpec = securedSpec({
+    '/login': { post: { security: [{ oauth: ['read'] }], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['password'], properties: { password: { type: 'string' } } } } } }, responses: ok() } },
+    '/notes': { post: { security: [{ oauth: ['write'] }], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { text: { type: 'string' }, userId: { type: 'integer' } } }, example: { text: 'hi', userId: 1 } } } }, responses: ok('201') } },
+  });
+
+  it('leaves untested a refusal everyone got, and one of a body naming an owner, where another principal was let in', async () => {
+    const server = await startServer(async (request, response) => {
+      const caller = await callerOf(request);
+      if (!caller) return void json(response, 401, { title: 'token required' });
+      if (request.url === '/login') return void json(response, 401, { title: 'bad password' });
+      // Notes belong to user 1 (the admin's id): anyone else naming userId 1 is refused.
+      return void (caller.sub === 'admin' ? json(response, 201, { id: 1 }) : json(response, 403, { title: 'not your userId' }));
+    });
+    close = server.close;
+    const { report } = await runWith(loginSpec, server.url, { roles: await roles(), checks: [overDenied], maxRequests: 800 });
+    const cells = (operation: string) => report.permissionMatrix!.rows.find((r) => r.operation === operation)!.cells;
+    expect(cells('POST /login')['reader']).toMatchObject({ verdict: 'untested', status: 401, why: expect.stringMatching(/as every principal was/) });
+    expect(cells('POST /notes')['writer']).toMatchObject({ verdict: 'untested', status: 403, why: expect.stringMatching(/a body with 'userId'/) });
+    expect(report.findings.filter((f) => f.check === 'permissions.over-denied')).toEqual([]);
+  });
+});

@@ -70,6 +70,30 @@ export function verdictOf(operation: Operation, expected: 'allowed' | 'denied', 
   return { verdict: 'untested', why: `answered ${status} before permissions could be judged (no valid request)` };
 }
 
+// Fields an API checks against the caller (whose record, which password), so a refusal may be about them.
+const callerBoundFields = /^(user_?id|owner(_?id)?|author(_?id)?|account_?id|customer_?id|created_?by|pass(word|code|phrase)?|secret|otp|pin|current_?password)$/i;
+
+/** The first field of a JSON body, at the top or one level down, that the API may check against the caller. */
+function bodyField(body: string | undefined): string | undefined {
+  if (!body) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const visit = (value: unknown, depth: number): string | undefined => {
+    if (!value || typeof value !== 'object' || Array.isArray(value) || depth > 1) return undefined;
+    for (const [key, inner] of Object.entries(value)) {
+      if (callerBoundFields.test(key)) return key;
+      const found = visit(inner, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(parsed, 0);
+}
+
 function groupOf(operation: Operation): string {
   return operation.tags[0] ?? `/${operation.path.split('/').filter(Boolean)[0] ?? ''}`;
 }
@@ -119,6 +143,16 @@ export async function buildPermissionMatrix(session: AuditSession, spec: SpecMod
       cells[name] = isOthers
         ? { expected, status, verdict: 'untested', why: `answered ${status} on a resource another role created (none of its own was at hand): that may be ownership, not scopes`, exchange }
         : { expected, status, ...judged, ...onOthers, exchange };
+    }
+    // A refusal is the role's only when something else let the request through: with nobody let in, or
+    // with a body that names an owner or carries a secret (json-server-auth refuses a post whose userId
+    // is someone else's; a login refuses a made-up password), the body may be what was refused.
+    const anyoneIn = Object.values(cells).some((cell) => cell.status !== null && isOk(operation, cell.status));
+    for (const [name, cell] of Object.entries(cells)) {
+      if (cell.verdict !== 'over-denied') continue;
+      const field = bodyField(cell.exchange?.request.body);
+      if (!anyoneIn) cells[name] = { ...cell, verdict: 'untested', why: `answered ${cell.status}, as every principal was: the request itself may be what is refused` };
+      else if (field) cells[name] = { ...cell, verdict: 'untested', why: `answered ${cell.status} to a body with '${field}', which the API may check against the caller: that may be the body, not the role` };
     }
     // A route that answers 404 (or 410) to everyone, credentials or none, shows nothing about access control.
     const statuses = new Set(Object.values(cells).map((cell) => cell.status));
