@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { errorLines, runCli } from './support/run-cli.js';
+import { binPath, errorLines, runCli } from './support/run-cli.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -68,6 +71,46 @@ describe('faultline learn --har', () => {
   it('refuses to run without traffic', async () => {
     const result = await runCli(['learn']);
     expect(result.code).toBe(2);
-    expect(errorLines(result.stderr)).toEqual(['faultline: --har: no traffic: pass --har file.har (repeatable)']);
+    expect(errorLines(result.stderr)).toEqual(['faultline: --har: no traffic: pass --har file.har (repeatable), or --listen and --upstream to record']);
+  });
+});
+
+describe('faultline learn --listen --upstream', () => {
+  it('records through the proxy until Ctrl-C, then writes what it learnt', async () => {
+    const api = createServer((request, response) => {
+      const id = Number(request.url?.split('/')[2]);
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id, name: `item ${id}` }));
+    });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    const out = join(dir, 'recorded.yaml');
+    const child = spawn(process.execPath, [binPath, 'learn', '--listen', '127.0.0.1:0', '--upstream', `http://127.0.0.1:${(api.address() as AddressInfo).port}`, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      const proxyUrl = await new Promise<string>((resolve, reject) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          const match = /recording on (http:\/\/\S+)/.exec(stderr);
+          if (match) resolve(match[1]!);
+        });
+        child.on('close', () => reject(new Error(stderr)));
+      });
+      for (const id of [11, 12, 13]) await fetch(`${proxyUrl}/items/${id}`).then((r) => r.text());
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => api.close(resolve));
+    }
+    expect(stderr).toMatch(/recorded 3 exchanges/);
+    expect(stderr).toMatch(/learnt 1 operation from 3 samples/);
+    expect(await readFile(out, 'utf8')).toMatch(/\/items\/\{itemId\}:\n {4}get:/);
+  });
+
+  it('refuses to listen beyond loopback, in one line', async () => {
+    const result = await runCli(['learn', '--listen', '0.0.0.0:8088', '--upstream', 'http://127.0.0.1:3000']);
+    expect(result.code).toBe(2);
+    expect(errorLines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^faultline: --listen: the recording proxy listens on loopback only/);
   });
 });

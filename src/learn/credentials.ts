@@ -16,7 +16,7 @@ const apiKeyHeader = /^(x-)?(api[-_]?key|apikey|auth[-_]?token|access[-_]?token|
 export const apiKeyQuery = /^(api[-_]?key|apikey|access[-_]?token|auth[-_]?token|token|key)$/i;
 // Cookie names that carry a session or a token, whoever set them.
 const sessionCookie = /sess|sid$|^sid|token|auth|jwt|login|remember/i;
-const jwtShape = /^eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*$/;
+const jwtShape = /^eyJ[\w-]*\.eyJ[\w-]*\./;
 
 function camel(text: string): string {
   const words = text.split(/[^A-Za-z0-9]+/).filter(Boolean);
