@@ -33,7 +33,8 @@ export const manyValues = 10;
 
 // Browser HARs carry the page's assets too; they are not the API.
 const assetPath = /\.(js|mjs|css|map|png|jpe?g|gif|svg|ico|webp|avif|woff2?|ttf|eot|html?)$/i;
-const assetType = /^(image|font|audio|video)\/|^text\/(css|html|javascript)$|javascript/;
+// HTML stays: an API's own pages (documentation, redirects' targets) are part of what it answers.
+const assetType = /^(image|font|audio|video)\/|^text\/css$|javascript/;
 
 /**
  * Learns an API from samples, one at a time in bounded memory: samples are folded into per-operation

@@ -150,6 +150,8 @@ const openEndedName = /(^|_)(id|key|name|title|description|email|url|uri|token|s
 /** Where the schema leaves a guess, for the terminal summary. */
 export interface SchemaNotes {
   readonly uncertain: string[];
+  /** List every value of a small set as an enum however rarely seen (for comparing with a published enum). */
+  readonly isListingValues?: boolean;
 }
 
 /**
@@ -183,7 +185,7 @@ export function toSchema(shape: Shape, name = '', notes?: SchemaNotes, where = '
     const stats = shape.strings;
     if (stats.format) schema['format'] = stats.format;
     // Three sightings per value at least, so an enum is a pattern and not the first few records.
-    else if (stats.values && stats.values.size >= 2 && stats.count >= 3 * stats.values.size && stats.maxLength <= 32 && !openEndedName.test(name)) {
+    else if (stats.values && (notes?.isListingValues || (stats.values.size >= 2 && stats.count >= 3 * stats.values.size && stats.maxLength <= 32 && !openEndedName.test(name)))) {
       schema['enum'] = [...stats.values.keys()].sort();
     }
   }

@@ -115,10 +115,10 @@ function operationObject(method: string, path: string, group: PathGroup, names: 
  * `x-faultline-samples` on each, security schemes named after where the credential travels, and examples
  * redacted of credentials (the secrets seen in this traffic too) and personal data.
  */
-export function toOpenApi(learnt: LearntTraffic, options: { title?: string } = {}): LearntDescription {
+export function toOpenApi(learnt: LearntTraffic, options: { title?: string; isListingValues?: boolean } = {}): LearntDescription {
   const secrets: Secret[] = [...learnt.secrets].map((value) => ({ value, label: 'credential', envVar: 'FAULTLINE_CREDENTIAL' }));
   const redactor = new Redactor(secrets.sort((a, b) => b.value.length - a.value.length));
-  const notes: SchemaNotes = { uncertain: [] };
+  const notes: SchemaNotes = { uncertain: [], ...(options.isListingValues ? { isListingValues: true } : {}) };
   const paths: Record<string, Record<string, unknown>> = {};
   const operationIds = new Set<string>();
   let operations = 0;

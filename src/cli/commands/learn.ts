@@ -9,7 +9,11 @@ import { Learner } from '../../learn/learner.js';
 import { startRecordingProxy } from '../../learn/recording-proxy.js';
 import { formatSummary } from '../../learn/summary.js';
 import { toOpenApi } from '../../learn/to-openapi.js';
+import { driftReport } from '../../learn/drift.js';
+import { loadSpec, specFromObject } from '../../spec/load.js';
+import { exitCodeFor, parseFailOn } from '../exit.js';
 import { collect } from '../options.js';
+import { emitReport, parseFormat } from '../output.js';
 
 interface LearnFlags {
   har: string[];
@@ -19,6 +23,12 @@ interface LearnFlags {
   saveHar?: string;
   out?: string;
   title?: string;
+  against?: string;
+  format: string;
+  report?: string;
+  failOn: string;
+  color: boolean;
+  verbose: boolean;
 }
 
 /** Record through the proxy until Ctrl-C, SIGTERM or the duration, feeding the learner as traffic flows. */
@@ -62,18 +72,37 @@ export function learnCommand(): Command {
     .option('--save-har <file>', 'also write the recorded traffic as a HAR file (credentials redacted)')
     .option('-o, --out <file>', 'where the description goes (default: stdout)')
     .option('--title <title>', 'info.title of the description')
+    .option('--against <spec>', 'compare the traffic with this published description and report the drift (poor-design-docs findings)')
+    .option('-f, --format <format>', 'with --against: stdout format of the report: terminal, json, html, junit, sarif', 'terminal')
+    .option('--report <dir>', 'with --against: also write report.json, report.html, junit.xml and report.sarif here')
+    .option('--fail-on <severity>', 'with --against: exit 1 when a finding reaches this severity', 'none')
+    .option('--no-color', 'no ANSI colours')
+    .option('-v, --verbose', 'list every finding in the terminal output', false)
     .action(async (options: LearnFlags) => {
+      const failOn = parseFailOn(options.failOn);
+      if (options.against !== undefined) parseFormat(options.format);
       const isRecording = options.listen !== undefined || options.upstream !== undefined;
       if (options.har.length === 0 && !isRecording) {
         throw new FaultlineError('E_USAGE', 'no traffic: pass --har file.har (repeatable), or --listen and --upstream to record', { location: { field: '--har' } });
       }
+      // Read before the traffic, so a broken published description costs no recording session.
+      const published = options.against !== undefined ? await loadSpec(options.against) : undefined;
+      const startedAt = new Date().toISOString();
       const learner = new Learner();
       await learnFromHars(options.har, learner);
       if (isRecording) await record(options, learner);
-      const learnt = toOpenApi(learner.finish(), options.title !== undefined ? { title: options.title } : {});
+      const traffic = learner.finish();
+      const learnt = toOpenApi(traffic, options.title !== undefined ? { title: options.title } : {});
       const yaml = stringify(learnt.document, { lineWidth: 0, aliasDuplicateObjects: false });
       if (options.out) await writeFile(options.out, yaml);
-      else process.stdout.write(yaml);
+      // With --against, stdout carries the report; the description is written only where --out says.
+      else if (!published) process.stdout.write(yaml);
       process.stderr.write(formatSummary(learnt.summary, options.out));
+      if (published) {
+        const observed = specFromObject(toOpenApi(traffic, { isListingValues: true }).document, options.out ?? 'observed traffic');
+        const report = driftReport(published, observed, { startedAt });
+        await emitReport(report, { format: options.format, ...(options.report ? { out: options.report } : {}), color: options.color, verbose: options.verbose, failOn });
+        process.exitCode = exitCodeFor(report, failOn);
+      }
     });
 }
