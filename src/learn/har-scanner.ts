@@ -1,11 +1,11 @@
 import { FaultlineError } from '../core/errors.js';
 
-/** One element of `log.entries`, parsed, with the line it starts on (for error lines). */
+/** One element of `log.entries`, with the line it starts on (for error lines). */
 export interface ScannedEntry {
   readonly index: number;
   readonly line: number;
-  /** The parsed entry, or null when it was larger than the per-entry limit and was skipped. */
-  readonly value: unknown;
+  /** The entry's JSON text, or null when it was larger than the per-entry limit and was skipped. */
+  readonly raw: Buffer | null;
   readonly bytes: number;
 }
 
@@ -274,13 +274,21 @@ export class HarScanner {
     const line = this.entryLine;
     this.entryLine = 0;
     const bytes = this.entryBytes;
-    if (this.isEntryTooLarge) return { index, line, value: null, bytes };
-    const text = (this.entryParts.length === 1 ? this.entryParts[0]! : Buffer.concat(this.entryParts)).toString('utf8');
+    if (this.isEntryTooLarge) return { index, line, raw: null, bytes };
+    const raw = this.entryParts.length === 1 ? this.entryParts[0]! : Buffer.concat(this.entryParts);
     this.entryParts = [];
+    return { index, line, raw, bytes };
+  }
+
+  /**
+   * The entry as a value. Parsed one at a time by the reader, not per chunk: a 1 MB chunk holds about a
+   * thousand entries, and parsing them all at once would keep a thousand object trees alive together.
+   */
+  parse(entry: ScannedEntry): unknown {
     try {
-      return { index, line, value: JSON.parse(text) as unknown, bytes };
+      return JSON.parse(entry.raw!.toString('utf8')) as unknown;
     } catch (error) {
-      return this.fail(`log.entries[${index}]: ${(error as Error).message}`, line);
+      return this.fail(`log.entries[${entry.index}]: ${(error as Error).message}`, entry.line);
     }
   }
 

@@ -72,10 +72,11 @@ describe('readHar', () => {
 
   it('gives the same entries whatever the chunk boundaries', () => {
     const text = Buffer.from(har([entry('GET', 'http://h/a', 200, { s: 'x\\"y' }), entry('GET', 'http://h/b', 404, { n: -1.5e3, t: true, z: null })]));
-    const whole = new HarScanner('f', 1e9).feed(text).map((e) => e.value);
+    const wholeScanner = new HarScanner('f', 1e9);
+    const whole = wholeScanner.feed(text).map((e) => wholeScanner.parse(e));
     const scanner = new HarScanner('f', 1e9);
     const bytewise = [];
-    for (let i = 0; i < text.length; i++) bytewise.push(...scanner.feed(text.subarray(i, i + 1)).map((e) => e.value));
+    for (let i = 0; i < text.length; i++) bytewise.push(...scanner.feed(text.subarray(i, i + 1)).map((e) => scanner.parse(e)));
     scanner.end();
     expect(bytewise).toEqual(whole);
     expect(whole).toHaveLength(2);

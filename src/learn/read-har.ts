@@ -20,11 +20,11 @@ export async function* readHar(file: string, options: { maxEntryBytes?: number }
   try {
     for await (const chunk of stream) {
       for (const entry of scanner.feed(chunk as Buffer)) {
-        if (entry.value === null) {
+        if (entry.raw === null) {
           yield { skipped: 'too-large' };
           continue;
         }
-        const sample = sampleFromEntry(entry.value, entry.index, file, entry.line);
+        const sample = sampleFromEntry(scanner.parse(entry), entry.index, file, entry.line);
         yield typeof sample === 'string' ? { skipped: sample } : { sample };
       }
     }
