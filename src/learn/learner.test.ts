@@ -134,3 +134,13 @@ describe('Learner security and redaction', () => {
     expect(text).toContain('«redacted:');
   });
 });
+
+describe('Learner response headers', () => {
+  it('documents the headers clients act on (cookies, redirects, limits), not transport ones', () => {
+    const { document } = learn([
+      sample('POST', '/login', 200, {}, { responseHeaders: [['set-cookie', 'sid=abc; HttpOnly'], ['date', 'x'], ['x-request-id', 'r1']] }),
+      sample('POST', '/login', 200, {}, { responseHeaders: [['set-cookie', 'sid=def; HttpOnly'], ['date', 'x']] }),
+    ]);
+    expect((document['paths'] as Json)['/login'].post.responses['200'].headers).toEqual({ 'Set-Cookie': { required: true, schema: { type: 'string' } }, 'X-Request-Id': { schema: { type: 'string' } } });
+  });
+});

@@ -1,5 +1,5 @@
 import { apiKeyQuery, credentialsOf, sessionCookiesSet, type SchemeDefinition } from './credentials.js';
-import { bodyValue, emptyOperation, mergeOperation, recordBody, recordPath, recordQuery, responseIn, type OperationRecord } from './operation.js';
+import { bodyValue, emptyOperation, mergeOperation, recordBody, recordPath, recordQuery, recordResponseHeaders, responseIn, type OperationRecord } from './operation.js';
 import { splitPath, templateKey, templateOf, type TemplateSegments } from './path-template.js';
 import type { TrafficSample } from './types.js';
 
@@ -80,6 +80,7 @@ export class Learner {
     }
     const response = responseIn(record, sample.status);
     response.count += 1;
+    recordResponseHeaders(response, sample.responseHeaders);
     if (sample.responseBody && sample.responseBody.text !== '') {
       const value = bodyValue(sample.responseBody);
       recordBody(response.shapes, response.examples, sample.responseBody, value);

@@ -21,6 +21,17 @@ export interface ResponseRecord {
   count: number;
   readonly shapes: Map<string, Shape>;
   readonly examples: Map<string, string>;
+  /** Headers worth documenting (sessions, redirects, limits, tracing, lifecycle): how many responses had each. */
+  readonly headers: Map<string, number>;
+}
+
+// Response headers a client acts on; the rest (Date, Server, Content-Length) describe transport.
+const documentedHeader = /^(set-cookie|location|retry-after|(x-)?ratelimit-[a-z-]+|x-request-id|x-correlation-id|traceparent|deprecation|sunset|link|etag|cache-control|www-authenticate)$/;
+
+export function recordResponseHeaders(response: ResponseRecord, headers: readonly (readonly [string, string])[]): void {
+  for (const name of new Set(headers.map(([header]) => header))) {
+    if (documentedHeader.test(name)) response.headers.set(name, (response.headers.get(name) ?? 0) + 1);
+  }
 }
 
 const maxExampleText = 16 * 1024;
@@ -88,7 +99,7 @@ export function recordPath(record: OperationRecord, position: number, value: str
 
 export function responseIn(record: OperationRecord, status: number): ResponseRecord {
   let response = record.responses.get(status);
-  if (!response) record.responses.set(status, (response = { count: 0, shapes: new Map(), examples: new Map() }));
+  if (!response) record.responses.set(status, (response = { count: 0, shapes: new Map(), examples: new Map(), headers: new Map() }));
   return response;
 }
 
@@ -115,6 +126,7 @@ export function mergeOperation(into: OperationRecord, from: OperationRecord): vo
     target.count += response.count;
     mergeShapes(target.shapes, response.shapes);
     mergeFirst(target.examples, response.examples);
+    for (const [name, n] of response.headers) target.headers.set(name, (target.headers.get(name) ?? 0) + n);
   }
   for (const [key, seen] of from.security) {
     const target = into.security.get(key);

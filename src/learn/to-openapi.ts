@@ -31,6 +31,11 @@ function pascal(text: string): string {
     .join('');
 }
 
+/** 'set-cookie' → 'Set-Cookie', as descriptions usually write header names. */
+function headerCase(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => `${dash}${c.toUpperCase()}`);
+}
+
 function operationIdOf(method: string, segments: PathGroup['segments'], names: readonly string[]): string {
   let next = 0;
   const parts = segments.map((segment) => (segment === null ? `By${pascal(names[next++] ?? 'id')}` : pascal(segment)));
@@ -94,7 +99,14 @@ function operationObject(method: string, path: string, group: PathGroup, names: 
   const responses: Record<string, unknown> = {};
   for (const [status, response] of [...record.responses.entries()].sort(([a], [b]) => a - b)) {
     const body = content(response.shapes, response.examples, redactor, notes, `${key} ${status}`);
-    responses[String(status)] = { description: `Seen ${response.count} time${response.count === 1 ? '' : 's'}.`, ...(Object.keys(body).length > 0 ? { content: body } : {}) };
+    const headers = Object.fromEntries(
+      [...response.headers.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, n]) => [headerCase(name), { ...(n >= response.count ? { required: true } : {}), schema: { type: 'string' } }]),
+    );
+    responses[String(status)] = {
+      description: `Seen ${response.count} time${response.count === 1 ? '' : 's'}.`,
+      ...(Object.keys(headers).length > 0 ? { headers } : {}),
+      ...(Object.keys(body).length > 0 ? { content: body } : {}),
+    };
   }
   const security = securityOf(record);
   return {
