@@ -87,6 +87,17 @@ describe('faultline learn on the bundled demo', () => {
     expect(report.findings.length).toBeGreaterThan(0);
   }, 150_000);
 
+  it('feeds faultline load --operations unchanged: requests built from the learnt examples', async () => {
+    const auth = credentials.find((c) => c.name === 'reader')!.headers.Authorization;
+    const result = await runCli(['load', '--target', demo.url, '--spec', learntPath, '--operations', 'GET /products/{productId}', '--rate', '20/s', '--duration', '1s', '--header', `Authorization: ${auth}`, '--format', 'json'], { timeoutMs: 60_000 });
+    expect(result.code).toBe(0);
+    const load = JSON.parse(result.stdout) as { operations: { name: string; sent: number; statuses: Record<string, number> }[] };
+    const [operation] = load.operations;
+    expect(operation?.name).toBe('GET /products/{productId}');
+    // The learnt path example is a product id the traffic read, so every request finds it.
+    expect(operation?.statuses).toEqual({ '200': operation?.sent });
+  }, 90_000);
+
   it('reports the drift between the traffic and the published demo description', async () => {
     const result = await runCli(['learn', '--har', har, '--against', demoSpecPath(), '--format', 'json']);
     expect(result.code).toBe(0);
