@@ -58,6 +58,7 @@ export class HarScanner {
   private entryIndex = 0;
   private hasEntries = false;
   private hasRoot = false;
+  private isStart = true;
 
   constructor(
     private readonly file: string,
@@ -71,6 +72,11 @@ export class HarScanner {
     let keyStart = this.keyParts ? 0 : -1;
     const n = chunk.length;
     let i = 0;
+    // Some Windows tools write a UTF-8 byte order mark before the JSON.
+    if (this.isStart && n > 0) {
+      this.isStart = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
+    }
     while (i < n) {
       if (this.mode === inString) {
         // The hot path: HAR bodies are long strings. Control characters are left to JSON.parse of the entry.

@@ -82,6 +82,12 @@ describe('readHar', () => {
     expect(whole).toHaveLength(2);
   });
 
+  it('reads a HAR that starts with a UTF-8 byte order mark', async () => {
+    const file = join(dir, 'bom.har');
+    await writeFile(file, `\uFEFF${har([entry('GET', 'http://h/a', 200, {})])}`);
+    expect(await readAll(file)).toHaveLength(1);
+  });
+
   it('skips entries above the size limit and those the browser never got an answer for', async () => {
     const file = join(dir, 'skips.har');
     await writeFile(file, har([entry('GET', 'http://h/big', 200, { pad: 'x'.repeat(5000) }), entry('GET', 'http://h/blocked', 0), entry('GET', 'http://h/ok', 200, {})]));
