@@ -14,6 +14,7 @@ const allowed: Record<string, readonly string[]> = {
   proxy: ['core', 'http'],
   diff: ['core', 'spec'],
   store: ['core'],
+  learn: ['core', 'spec', 'http', 'proxy', 'diff', 'report'],
   report: ['core', 'checks'],
   monitor: ['core', 'spec', 'http', 'engine', 'load', 'store', 'report', 'config', 'checks'],
   server: ['core', 'store', 'report', 'monitor', 'config'],

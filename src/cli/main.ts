@@ -16,6 +16,7 @@ const commandLoaders: Record<string, () => Promise<Command>> = {
   worker: async () => (await import('./commands/worker.js')).workerCommand(),
   proxy: async () => (await import('./commands/proxy.js')).proxyCommand(),
   serve: async () => (await import('./commands/serve.js')).serveCommand(),
+  learn: async () => (await import('./commands/learn.js')).learnCommand(),
   explain: async () => (await import('./commands/explain.js')).explainCommand(),
   version: async () => (await import('./commands/version.js')).versionCommand(),
 };

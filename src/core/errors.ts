@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'E_UNSAFE_TARGET'
   | 'E_TARGET_UNREACHABLE'
   | 'E_STORE'
+  | 'E_HAR_INVALID'
   | 'E_INTERNAL';
 
 export interface ErrorLocation {

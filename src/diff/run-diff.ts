@@ -27,6 +27,23 @@ const bumpRank: Readonly<Record<VersionBump, number>> = { major: 2, minor: 1, pa
 /** How many operations a grouped finding lists by name before "+N more". */
 const listedOperations = 5;
 
+/** The head of a report comparing against this description: schema, tool, kind, times, the spec. */
+export function diffReportHead(spec: SpecModel, startedAt: string): Pick<Report, 'schema' | 'tool' | 'kind' | 'startedAt' | 'finishedAt' | 'spec'> {
+  return {
+    schema: 'faultline/report@1',
+    tool: { name: 'faultline', version: faultlineVersion() },
+    kind: 'diff',
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    spec: {
+      source: spec.source,
+      openapi: spec.specVersion,
+      ...(spec.info.title !== undefined ? { title: spec.info.title } : {}),
+      ...(spec.info.version !== undefined ? { version: spec.info.version } : {}),
+    },
+  };
+}
+
 /**
  * Compare two descriptions of an API and report what the change does to clients of OLD: each finding
  * is one change, classified breaking (severity high), warning (medium) or info, located in NEW where
@@ -81,17 +98,7 @@ export function runDiff(oldSpec: SpecModel, newSpec: SpecModel, options: DiffOpt
     ...versionNotes(oldSpec, newSpec, bump),
   );
   return {
-    schema: 'faultline/report@1',
-    tool: { name: 'faultline', version: faultlineVersion() },
-    kind: 'diff',
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    spec: {
-      source: newSpec.source,
-      openapi: newSpec.specVersion,
-      ...(newSpec.info.title !== undefined ? { title: newSpec.info.title } : {}),
-      ...(newSpec.info.version !== undefined ? { version: newSpec.info.version } : {}),
-    },
+    ...diffReportHead(newSpec, startedAt),
     findings,
     stats: {
       operationsOld: oldSpec.operations.length,
