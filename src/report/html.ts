@@ -71,6 +71,22 @@ function findingArticle(finding: Finding, index: number, docs: string | undefine
   );
 }
 
+// The stats a reader meets most, in words; any other stat keeps its key.
+const statWords: Readonly<Record<string, string>> = {
+  operations: 'operations',
+  operationsReached: 'reached with a 2xx',
+  operationsRequested: 'answered anything',
+  requests: 'requests',
+  transportErrors: 'without a response',
+  checks: 'checks',
+  findings: 'findings',
+};
+
+function statPhrase(name: string, value: number): string {
+  if (name === 'durationMs') return `${(value / 1000).toFixed(1)} s`;
+  return `${value} ${statWords[name] ?? name}`;
+}
+
 function headerSection(report: Report): string {
   const lines: string[] = [];
   if (report.spec) {
@@ -79,7 +95,7 @@ function headerSection(report: Report): string {
   }
   if (report.target) lines.push(`Target: <code>${escapeHtml(report.target)}</code>`);
   lines.push(`Run: ${escapeHtml(report.startedAt)} → ${escapeHtml(report.finishedAt)}`);
-  const stats = Object.entries(report.stats).map(([name, value]) => `${escapeHtml(name)} ${escapeHtml(String(value))}`);
+  const stats = Object.entries(report.stats).map(([name, value]) => escapeHtml(statPhrase(name, value)));
   if (stats.length > 0) lines.push(`Covered: ${stats.join(', ')}`);
   return `<header><h1>faultline ${escapeHtml(report.kind)} report</h1>${lines.map((l) => `<p class="meta-line">${l}</p>`).join('')}</header>`;
 }
