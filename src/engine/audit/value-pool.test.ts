@@ -247,3 +247,12 @@ describe('ValuePool: the same resource learnt elsewhere', () => {
     expect(pool.valueFor('/-/package/{package}/dist-tags', 'package')).toBe('alice-lib');
   });
 });
+
+describe('ValuePool: other identifiers of a record', () => {
+  it('offers a record’s other identifiers after its best one, so the reach phase can try the name after the _id', () => {
+    const model = specFromObject({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/-/data/packages': { get: { responses: ok } } } });
+    const pool = new ValuePool();
+    pool.learn(op('GET /-/data/packages', model), null, [{ _id: 'alice-lib@1.0.0', name: 'alice-lib', version: '1.0.0' }]);
+    expect(pool.candidates('/{package}', 'package').slice(0, 2)).toEqual(['alice-lib@1.0.0', 'alice-lib']);
+  });
+});

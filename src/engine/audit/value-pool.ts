@@ -162,6 +162,8 @@ export class ValuePool {
     };
     const named = (name: string) => [...(this.byName.get(name) ?? [])].reverse();
     for (const record of ordered) add(fieldFor(record.fields, wanted, stem));
+    // Other identifiers of the same records, for the reach phase to try when the first did not answer.
+    for (const record of ordered) for (const value of fieldsFor(record.fields, wanted, stem).slice(1)) add(value);
     // The same resource learnt under another path: '/users/{id}' takes `user.id` from a login's `{ "user": {...} }`
     // before any other 'id' the API ever sent.
     if (stem && !wanted.startsWith(stem)) for (const value of named(`${stem}${wanted}`)) add(value);
@@ -173,7 +175,7 @@ export class ValuePool {
     // '/-/data/packages' showed.
     for (const [other, list] of this.records) {
       if (other === collection || (resourceName(other) !== wanted && resourceName(other) !== stemOf(wanted))) continue;
-      for (const record of [...list].reverse()) add(fieldFor(record.fields, wanted, resourceName(other)));
+      for (const record of [...list].reverse()) for (const value of fieldsFor(record.fields, wanted, resourceName(other))) add(value);
     }
     return out;
   }
@@ -250,12 +252,25 @@ export class ValuePool {
 
 /** The field of a record that fills a parameter named `wanted` (normalised) of a collection whose items are `stem`s. */
 function fieldFor(fields: Readonly<Record<string, Scalar>>, wanted: string, stem: string): Scalar | undefined {
+  return fieldsFor(fields, wanted, stem)[0];
+}
+
+/**
+ * Every field of a record that could fill the parameter, best first: the one named like it, the record's
+ * own 'slug' or 'id' for 'postSlug' or 'postId', then its identifiers in order (a registry's listing has
+ * both `_id: "lib@1.0.0"` and `name: "lib"`, and only the name addresses the package).
+ */
+function fieldsFor(fields: Readonly<Record<string, Scalar>>, wanted: string, stem: string): Scalar[] {
   const byName = new Map(Object.entries(fields).map(([key, value]) => [normaliseName(key), value]));
-  if (byName.has(wanted)) return byName.get(wanted);
-  // 'postSlug' or 'postId' in /posts/{...}: the record's own 'slug' or 'id'.
-  if (stem && wanted.startsWith(stem) && byName.has(wanted.slice(stem.length))) return byName.get(wanted.slice(stem.length));
-  for (const key of [...idKeys, 'location']) if (byName.has(key)) return byName.get(key);
-  return undefined;
+  const out: Scalar[] = [];
+  const add = (key: string) => {
+    const value = byName.get(key);
+    if (value !== undefined && !out.includes(value)) out.push(value);
+  };
+  add(wanted);
+  if (stem && wanted.startsWith(stem)) add(wanted.slice(stem.length));
+  for (const key of [...idKeys, 'location']) add(key);
+  return out;
 }
 
 /** The segment a Location header adds under the collection ('/posts/hello-x1' for '/posts' → 'hello-x1'). */
