@@ -166,3 +166,15 @@ function opened(stream) {
     stream.once('error', rejectOpen);
   });
 }
+
+/** A number with `digits` decimals, or '-' when there is none. */
+export function fixed(value, digits) {
+  return value === null || value === undefined ? '-' : value.toFixed(digits);
+}
+
+/** A CLI flag's value as a positive whole number; `fail` (the script's own usage error) otherwise. */
+export function positiveInteger(value, field, fail) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) fail(`${field} must be a positive whole number (got '${value}')`);
+  return n;
+}

@@ -17,7 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { auditBenchDir, faultlineVersion, gitCommit, gitDirtyFiles, log, machineInfo, median, parseArgs, requireBuild, snapshotFaultline, timedNode, timestamp } from './harness.mjs';
+import { auditBenchDir, faultlineVersion, fixed, gitCommit, gitDirtyFiles, log, machineInfo, median, parseArgs, positiveInteger, requireBuild, snapshotFaultline, timedNode, timestamp } from './harness.mjs';
 
 const args = parseArgs(process.argv.slice(2), fileURLToPath(import.meta.url), fail);
 const runs = positive(args.runs ?? 5, '--runs');
@@ -162,14 +162,8 @@ function markdownTable(rows) {
   return [head, rule, ...lines, '', ratios].join('\n');
 }
 
-function fixed(value, digits) {
-  return value === null || value === undefined ? '-' : value.toFixed(digits);
-}
-
 function positive(value, field) {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) fail(`${field} must be a positive whole number (got '${value}')`);
-  return n;
+  return positiveInteger(value, field, fail);
 }
 
 function fail(message) {

@@ -30,22 +30,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import {
-  auditBenchDir,
-  countBy,
-  faultlineVersion,
-  gitCommit,
-  gitDirtyFiles,
-  log,
-  machineInfo,
-  median,
-  parseArgs,
-  repoRoot,
-  requireBuild,
-  snapshotFaultline,
-  timedNode,
-  timestamp,
-} from './harness.mjs';
+import { auditBenchDir, countBy, faultlineVersion, fixed, gitCommit, gitDirtyFiles, log, machineInfo, median, parseArgs, positiveInteger, repoRoot, requireBuild, snapshotFaultline, timedNode, timestamp } from './harness.mjs';
 
 const args = parseArgs(process.argv.slice(2), fileURLToPath(import.meta.url), fail);
 const runs = positive(args.runs ?? 5, '--runs');
@@ -466,14 +451,8 @@ function pairedRatios(allRuns, name) {
     .map((r) => r.cpuS / r.requests / (others.get(r.round).cpuS / others.get(r.round).requests));
 }
 
-function fixed(value, digits) {
-  return value === null || value === undefined ? '-' : value.toFixed(digits);
-}
-
 function positive(value, field) {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) fail(`${field} must be a positive whole number (got '${value}')`);
-  return n;
+  return positiveInteger(value, field, fail);
 }
 
 function fail(message) {
