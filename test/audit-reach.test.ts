@@ -164,3 +164,41 @@ describe('audit reach (issue 12)', () => {
     expect(coverageOf(report).filter((e) => e.reached).map((e) => e.operation).sort()).toEqual(['GET /reports', 'GET /reports/{id}', 'POST /reports']);
   });
 });
+
+describe('a login reached with the account a registration created', () => {
+  const credentials = { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email' }, password: { type: 'string', minLength: 6 } } };
+  const body = { required: true, content: { 'application/json': { schema: credentials } } };
+  const spec = {
+    openapi: '3.0.3',
+    info: { title: 'accounts', version: '1' },
+    paths: {
+      '/login': { post: { requestBody: body, responses: { '200': { description: 'signed in' }, '401': { description: 'wrong email or password' } } } },
+      '/register': { post: { requestBody: body, responses: { '201': { description: 'registered' }, '400': { description: 'bad input' } } } },
+    },
+  };
+
+  it('signs in with the email and password a successful registration sent', async () => {
+    const accounts = new Map<string, string>();
+    const { startServer, json } = await import('../src/engine/audit/audit-harness.test-helper.js');
+    const server = await startServer((request, response) => {
+      let sent: { email?: unknown; password?: unknown } = {};
+      try {
+        sent = JSON.parse(request.body) as typeof sent;
+      } catch {
+        return json(response, 400, { message: 'bad json' });
+      }
+      if (typeof sent.email !== 'string' || typeof sent.password !== 'string') return json(response, 400, { message: 'email and password required' });
+      if (request.url === '/register') {
+        accounts.set(sent.email, sent.password);
+        return json(response, 201, { accessToken: 'x' });
+      }
+      return accounts.get(sent.email) === sent.password ? json(response, 200, { accessToken: 'y' }) : json(response, 401, { message: 'Cannot find user' });
+    });
+    try {
+      const { report } = await runWith(spec, server.url, { maxRequests: 600 });
+      expect(report.coverage?.find((c) => c.operation === 'POST /login')).toMatchObject({ reached: true });
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -2,7 +2,7 @@ import type { Operation, SpecModel } from '../../spec/model.js';
 import type { Role } from '../../checks/types.js';
 import { fuzzOperation, isFuzzable } from './fuzz.js';
 import { bodyMutations, parameterMutations } from './mutations.js';
-import { assemble, fitsType, pathParametersInOrder, validParts, type RequestParts } from './request-builder.js';
+import { assemble, fitsType, isSecured, pathParametersInOrder, validParts, type RequestParts } from './request-builder.js';
 import type { AuditSession } from './services.js';
 import { parseSetCookies } from '../../checks/audit/session/set-cookie.js';
 
@@ -128,7 +128,9 @@ export class Reacher {
     }
     // New generated values: a unique name or email where the last create was refused as a duplicate.
     const regenerations = this.regenerated.get(operation.key) ?? 0;
-    if (regenerations < 2 && statuses.some((s) => s >= 400 && s < 500 && s !== 404 && s !== 401 && s !== 403)) {
+    // A public operation's 401 (a login) is about what the body said, so new values may help there too.
+    const isRefusal = (s: number) => s >= 400 && s < 500 && s !== 404 && ((s !== 401 && s !== 403) || !isSecured(operation));
+    if (regenerations < 2 && statuses.some(isRefusal)) {
       this.regenerated.set(operation.key, regenerations + 1);
       return { parts: validParts(this.spec, operation, this.session.pool), role };
     }

@@ -88,7 +88,20 @@ export function validParts(spec: SpecModel, operation: Operation, pool: ValuePoo
   }
   const media = requestMedia(operation);
   if (!media) return { path, query, headers };
-  return { path, query, headers, media, body: bodyExample(spec, media, pool) };
+  return { path, query, headers, media, body: withSentValues(spec, operation, media, bodyExample(spec, media, pool), pool) };
+}
+
+/**
+ * A generated body whose required fields were all sent together, successfully, by another operation
+ * takes those values (a login takes the email and password a registration created). The spec's own
+ * examples are left alone.
+ */
+function withSentValues(spec: SpecModel, operation: Operation, media: MediaType, body: unknown, pool: ValuePool): unknown {
+  if (media.example !== undefined || media.examples.length > 0 || !body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const schema = flattenSchema(media.schema ?? {}, spec.resolve);
+  const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
+  const sent = pool.sentTogether(required, operation.key);
+  return sent ? { ...(body as Record<string, unknown>), ...sent } : body;
 }
 
 /** A value as text on the wire: objects and arrays as JSON (generated ones may lack a prototype, which String() throws on). */

@@ -324,6 +324,8 @@ export class AuditSession implements AuditServices {
       if (lastParam && value) this.pool.forget(operation.path, lastParam, value);
       return;
     }
+    // What a successful write sent is what the API now holds: a registration's email and password sign in.
+    if (operation.method === 'post' && exchange.inputKind === 'valid' && exchange.request.body) this.pool.learnSent(operation, exchange.request.body);
     const location = response.headers['location'];
     if (response.json === undefined && !location) return;
     const values = pathValues(operation.path, new URL(exchange.request.url).pathname) ?? {};

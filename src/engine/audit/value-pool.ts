@@ -102,6 +102,7 @@ export class ValuePool {
   private readonly byName = new Map<string, Scalar[]>();
   private readonly byLink = new Map<string, unknown>();
   private readonly forgotten = new Set<string>();
+  private readonly sent: { operation: string; fields: Record<string, Scalar> }[] = [];
   private sequence = 0;
 
   /** A number that grows with each call, so generated values differ between requests (unique names, emails). */
@@ -127,6 +128,34 @@ export class ValuePool {
     }
     const segment = location ? locationSegment(location, collection, parents) : undefined;
     if (segment !== undefined) this.addRecord({ collection, parents, fields: { location: segment }, role, operation: operation.key, isCreated });
+  }
+
+  /** The scalar fields of a JSON body a successful create sent (a registration), kept per operation. */
+  learnSent(operation: Operation, body: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return;
+    }
+    if (!isRecord(parsed)) return;
+    const fields = scalarFields(parsed);
+    if (Object.keys(fields).length === 0) return;
+    this.sent.push({ operation: operation.key, fields });
+    if (this.sent.length > maxRecordsPerCollection) this.sent.shift();
+  }
+
+  /**
+   * Values for every one of `names` (two or more) from one body another operation sent successfully,
+   * newest first: a login's required email and password from the registration that created them.
+   */
+  sentTogether(names: readonly string[], exceptOperation: string): Record<string, Scalar> | undefined {
+    if (names.length < 2) return undefined;
+    for (const record of [...this.sent].reverse()) {
+      if (record.operation === exceptOperation || !names.every((name) => record.fields[name] !== undefined)) continue;
+      return Object.fromEntries(names.map((name) => [name, record.fields[name]!]));
+    }
+    return undefined;
   }
 
   learnLink(targetOperationId: string, parameter: string, value: unknown): void {
