@@ -6,9 +6,11 @@ import { monitorSchema } from '../config/schema.js';
 import type { MonitorMetrics } from '../monitor/metrics.js';
 import type { MonitorService } from '../monitor/monitor-service.js';
 import { latestMatrix } from '../monitor/permission-changes.js';
-import type { MonitorRecord, Store } from '../store/types.js';
+import type { Store } from '../store/types.js';
 import { LoginLimiter, guard, isSecureRequest, sessionCookieHeader } from './auth.js';
 import { hashPassword, randomToken, sha256, verifyPassword } from './passwords.js';
+import { monitorPage, monitorSummary, rangeSeries, ranges } from './monitor-views.js';
+import type { RangeName } from './monitor-views.js';
 import { HttpProblem, problem } from './problem.js';
 
 export interface ServerOptions {
@@ -23,7 +25,6 @@ export interface ServerOptions {
   readonly dashboard?: { readonly html: string; readonly script: string };
 }
 
-const day = 86_400_000;
 const loginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) });
 const userBody = z.strictObject({ username: z.string().regex(/^[\w.-]{1,64}$/), password: z.string().min(12).max(1000), role: z.enum(['admin', 'viewer']) });
 const tokenBody = z.strictObject({ name: z.string().min(1).max(100) });
@@ -123,7 +124,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await store.createSession({ idHash: sha256(id), userId: user.id, csrfToken, createdAt: now, expiresAt: now + ttl });
     await store.deleteExpiredSessions(now);
     reply.header('set-cookie', sessionCookieHeader(id, Math.floor(ttl / 1000), isSecureRequest(request)));
-    return { username: user.username, role: user.role, csrfToken };
+    return { username: user.username, role: user.role, csrfToken, expiresAt: now + ttl };
   });
 
   app.post('/api/logout', { preHandler: guard(store, 'viewer') }, async (request, reply) => {
@@ -136,6 +137,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     username: request.principal?.user.username,
     role: request.principal?.user.role,
     csrfToken: request.principal?.csrfToken ?? null,
+    // The dashboard shows when the session ends (API tokens do not expire).
+    expiresAt: request.principal?.expiresAt ?? null,
   }));
 
   // --- users and API tokens (admin)
@@ -157,14 +160,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/monitors', { preHandler: guard(store, 'viewer') }, async () => {
     const now = Date.now();
     const monitors = await store.listMonitors();
-    return Promise.all(monitors.map((m) => monitorView(store, m, now)));
+    return Promise.all(monitors.map((m) => monitorSummary(store, m, now)));
   });
   app.post('/api/monitors', { preHandler: guard(store, 'admin') }, async (request, reply) => {
     const definition = parse(monitorSchema, stripCsrf(request.body));
     if (await store.getMonitorByName(definition.name)) throw new HttpProblem(409, 'Conflict', `monitor ${definition.name} exists`);
     const record = await store.upsertMonitor({ name: definition.name, definition, source: 'api', enabled: definition.enabled });
     await options.service?.sync();
-    return reply.code(201).send(await monitorView(store, record, Date.now()));
+    return reply.code(201).send(await monitorSummary(store, record, Date.now()));
   });
   app.put('/api/monitors/:id', { preHandler: guard(store, 'admin') }, async (request) => {
     const { id } = parse(idParam, request.params);
@@ -175,7 +178,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (other && other.id !== id) throw new HttpProblem(409, 'Conflict', `monitor ${definition.name} exists`);
     const record = await store.updateMonitor(id, { name: definition.name, definition, enabled: definition.enabled });
     await options.service?.sync();
-    return monitorView(store, record ?? existing, Date.now());
+    return monitorSummary(store, record ?? existing, Date.now());
   });
   app.delete('/api/monitors/:id', { preHandler: guard(store, 'admin') }, async (request, reply) => {
     const { id } = parse(idParam, request.params);
@@ -187,6 +190,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const { id } = parse(idParam, request.params);
     const query = parse(z.object({ since: z.coerce.number().int().nonnegative().optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }), request.query);
     return store.listResults({ monitorId: id, limit: query.limit, ...(query.since !== undefined ? { since: query.since } : {}) });
+  });
+
+  app.get('/api/monitors/:id', { preHandler: guard(store, 'viewer') }, async (request) => {
+    const { id } = parse(idParam, request.params);
+    const monitor = await store.getMonitor(id);
+    if (!monitor) throw new HttpProblem(404, 'Not Found', `no monitor ${id}`);
+    return monitorPage(store, monitor, Date.now());
+  });
+  const rangeQuery = z.object({ range: z.enum(Object.keys(ranges) as [RangeName, ...RangeName[]]).default('24h') });
+  app.get('/api/monitors/:id/series', { preHandler: guard(store, 'viewer') }, async (request) => {
+    const { id } = parse(idParam, request.params);
+    const { range } = parse(rangeQuery, request.query);
+    if (!(await store.getMonitor(id))) throw new HttpProblem(404, 'Not Found', `no monitor ${id}`);
+    return rangeSeries(store, id, range, Date.now());
   });
 
   app.get('/api/monitors/:id/permission-matrix', { preHandler: guard(store, 'viewer') }, async (request) => {
@@ -227,25 +244,4 @@ function stripCsrf(body: unknown): unknown {
   if (body === null || typeof body !== 'object') return body;
   const { _csrf: _ignored, ...rest } = body as Record<string, unknown>;
   return rest;
-}
-
-async function monitorView(store: Store, monitor: MonitorRecord, now: number) {
-  const [latest] = await store.listResults({ monitorId: monitor.id, limit: 1 });
-  const open = await store.openIncidentFor(monitor.id);
-  const uptime: Record<string, number | null> = {};
-  for (const [label, span] of [
-    ['24h', day],
-    ['7d', 7 * day],
-    ['30d', 30 * day],
-  ] as const) {
-    const { ok, failed } = await store.countResults({ monitorId: monitor.id, since: now - span });
-    uptime[label] = ok + failed === 0 ? null : Math.round((ok / (ok + failed)) * 100_000) / 1000;
-  }
-  return {
-    ...monitor,
-    status: !latest ? 'pending' : latest.ok ? 'up' : 'down',
-    lastCheck: latest ?? null,
-    openIncident: open ?? null,
-    uptime,
-  };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database, StoreDialect } from './database.js';
 import type {
@@ -6,7 +7,9 @@ import type {
   ApiTokenRecord,
   CheckResultInput,
   CheckResultRecord,
+  DayCount,
   IncidentRecord,
+  LatencyBucket,
   MonitorInput,
   MonitorRecord,
   Retention,
@@ -126,6 +129,38 @@ export class KyselyStore implements Store {
     for (const row of rows) if (Number(row.ok) === 1) ok += Number(row.n);
     else failed += Number(row.n);
     return { ok, failed };
+  }
+
+  async dailyCounts(query: { monitorId: number; from: number }): Promise<DayCount[]> {
+    // better-sqlite3 binds numbers as REAL, so the cast makes the division an integer one in SQLite too.
+    const rows = await sql<{ d: number | string; ok: number | string; n: number | string }>`
+      SELECT CAST((started_at - ${query.from}) / ${day} AS BIGINT) AS d, SUM(ok) AS ok, COUNT(*) AS n
+      FROM check_results WHERE monitor_id = ${query.monitorId} AND started_at >= ${query.from}
+      GROUP BY 1 ORDER BY 1`.execute(this.db);
+    return rows.rows.map((r) => ({ day: query.from + Number(r.d) * day, ok: Number(r.ok), failed: Number(r.n) - Number(r.ok) }));
+  }
+
+  async latencySeries(query: { monitorId: number; from: number; to: number; buckets: number }): Promise<LatencyBucket[]> {
+    const width = Math.max(1, Math.ceil((query.to - query.from) / Math.max(1, query.buckets)));
+    // cume_dist() ranks each result within its bucket; the smallest duration at or past a rank is that
+    // percentile (nearest rank). Window functions exist in SQLite ≥ 3.25 and PostgreSQL alike.
+    const rows = await sql<{ b: number | string; n: number | string; failed: number | string; p50: number | string; p95: number | string; p99: number | string }>`
+      SELECT b, COUNT(*) AS n, SUM(1 - ok) AS failed,
+        MIN(CASE WHEN cd >= 0.5 THEN d END) AS p50, MIN(CASE WHEN cd >= 0.95 THEN d END) AS p95, MIN(CASE WHEN cd >= 0.99 THEN d END) AS p99
+      FROM (
+        SELECT CAST((started_at - ${query.from}) / ${width} AS BIGINT) AS b, duration_ms AS d, ok,
+          cume_dist() OVER (PARTITION BY CAST((started_at - ${query.from}) / ${width} AS BIGINT) ORDER BY duration_ms) AS cd
+        FROM check_results WHERE monitor_id = ${query.monitorId} AND started_at >= ${query.from} AND started_at < ${query.to}
+      ) ranked
+      GROUP BY b ORDER BY b`.execute(this.db);
+    return rows.rows.map((r) => ({
+      at: query.from + Number(r.b) * width,
+      count: Number(r.n),
+      failed: Number(r.failed),
+      p50: Number(r.p50),
+      p95: Number(r.p95),
+      p99: Number(r.p99),
+    }));
   }
 
   async openIncident(input: { monitorId: number; openedAt: number; reason: string; failures: number }): Promise<{ incident: IncidentRecord; created: boolean }> {

@@ -74,6 +74,33 @@ describe.each(testStoreKinds().map((kind) => [kind.name, kind] as const))('Store
     expect(await store.countResults({ monitorId: monitor.id, since: base + 3000 })).toEqual({ ok: 2, failed: 0 });
   });
 
+  it('counts results per UTC day and cuts response times into buckets with nearest-rank percentiles', async () => {
+    const monitor = await store.upsertMonitor({ name: 'agg', definition: {}, source: 'config' });
+    const other = await store.upsertMonitor({ name: 'other', definition: {}, source: 'config' });
+    const dayMs = 86_400_000;
+    const from = Date.UTC(2026, 0, 1);
+    const result = (monitorId: number, startedAt: number, durationMs: number, ok: boolean) =>
+      store.addResult({ monitorId, startedAt, durationMs, ok, status: ok ? 200 : 503, error: null, lagMs: 0, detail: null });
+    // Day 0: durations 1..100 ms, every 10th failing; day 2: one result; nothing on day 1.
+    for (let i = 1; i <= 100; i++) await result(monitor.id, from + i * 1000, i, i % 10 !== 0);
+    await result(monitor.id, from + 2 * dayMs + 5, 250, true);
+    await result(other.id, from + 10, 999, false);
+    await result(monitor.id, from - 1, 999, false);
+
+    expect(await store.dailyCounts({ monitorId: monitor.id, from })).toEqual([
+      { day: from, ok: 90, failed: 10 },
+      { day: from + 2 * dayMs, ok: 1, failed: 0 },
+    ]);
+    expect(await store.latencySeries({ monitorId: monitor.id, from, to: from + 3 * dayMs, buckets: 3 })).toEqual([
+      { at: from, count: 100, failed: 10, p50: 50, p95: 95, p99: 99 },
+      { at: from + 2 * dayMs, count: 1, failed: 0, p50: 250, p95: 250, p99: 250 },
+    ]);
+    // `to` is exclusive and buckets never outnumber what was asked.
+    const series = await store.latencySeries({ monitorId: monitor.id, from, to: from + 101_000, buckets: 10 });
+    expect(series).toHaveLength(10);
+    expect(series[0]).toMatchObject({ at: from, count: 10, p50: 5, p95: 10 });
+  });
+
   it('has at most one open incident found per monitor and closes it on recovery', async () => {
     const monitor = await store.upsertMonitor({ name: 'i', definition: {}, source: 'config' });
     expect(await store.openIncidentFor(monitor.id)).toBeUndefined();

@@ -22,6 +22,17 @@ export interface Store {
   listResults(query: { monitorId: number; since?: number; limit?: number }): Promise<CheckResultRecord[]>;
   /** Counts of ok and failed results since a time, for uptime percentages. */
   countResults(query: { monitorId: number; since: number }): Promise<{ ok: number; failed: number }>;
+  /**
+   * Results counted per day from `from` (a UTC midnight) on, oldest first; days without results are
+   * absent. Aggregated in the database, so a 90-day bar reads 90 rows, not every result.
+   */
+  dailyCounts(query: { monitorId: number; from: number }): Promise<DayCount[]>;
+  /**
+   * Response times between `from` and `to` cut into `buckets` equal spans, each with its count, failures
+   * and p50/p95/p99 (nearest rank), computed in the database; empty spans are absent. A chart of any
+   * range sends at most `buckets` points however many results it covers.
+   */
+  latencySeries(query: { monitorId: number; from: number; to: number; buckets: number }): Promise<LatencyBucket[]>;
 
   /**
    * Open an incident unless the monitor has one open already, atomically (a unique index on open
@@ -108,6 +119,23 @@ export interface CheckResultInput {
 
 export interface CheckResultRecord extends CheckResultInput {
   readonly id: number;
+}
+
+export interface DayCount {
+  /** The day's UTC midnight. */
+  readonly day: number;
+  readonly ok: number;
+  readonly failed: number;
+}
+
+export interface LatencyBucket {
+  /** Start of the bucket's span. */
+  readonly at: number;
+  readonly count: number;
+  readonly failed: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
 }
 
 export interface IncidentRecord {
