@@ -4,6 +4,7 @@ import { FaultlineError } from '../core/errors.js';
 import { init } from './migrations/0001-init.js';
 import { oneOpenIncident } from './migrations/0002-one-open-incident.js';
 import { alertSubject } from './migrations/0003-alert-subject.js';
+import { resultSeriesIndex } from './migrations/0004-result-series-index.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -44,7 +45,7 @@ export interface Database {
 
 /** The numbered migrations, in order. Add a file `000N-name.ts` and one line here. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
-  return { '0001-init': init(dialect), '0002-one-open-incident': oneOpenIncident(), '0003-alert-subject': alertSubject() };
+  return { '0001-init': init(dialect), '0002-one-open-incident': oneOpenIncident(), '0003-alert-subject': alertSubject(), '0004-result-series-index': resultSeriesIndex() };
 }
 
 /** Bring the schema up to date; run at every start. */
