@@ -1,54 +1,37 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe } from '../src/cli/commands/serve.js';
 import { startTestServer, type TestServer } from '../src/http/test-support/hostile-server.js';
 import { seriousViolations } from './support/axe.js';
-import { isChromiumSkipped, launchChromium } from './support/chromium.js';
+import { isChromiumSkipped } from './support/chromium.js';
+import { startServeInBrowser, type ServeInBrowser } from './support/serve-in-browser.js';
 
 const shouldSkip = isChromiumSkipped();
 const password = 'dashboard test admin password';
 
 describe.skipIf(shouldSkip)('serve dashboard in Chromium', () => {
-  let browser: Browser;
-  let dir: string;
   let target: TestServer;
   let healthy = true;
-  let serve: { url: string; close(): Promise<void> };
+  let serve: ServeInBrowser;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    dir = await mkdtemp(path.join(tmpdir(), 'faultline-dashboard-'));
     target = await startTestServer((_req, res) => {
       res.statusCode = healthy ? 200 : 503;
       res.end(healthy ? 'ok' : 'down');
     });
-    await writeFile(path.join(dir, 'faultline.yaml'), 'monitors: []\n');
-    process.env.FAULTLINE_ADMIN_PASSWORD = password;
-    serve = await startServe({ config: path.join(dir, 'faultline.yaml'), db: `sqlite:${path.join(dir, 'serve.db')}`, listen: '127.0.0.1:0', trustProxy: false });
+    serve = await startServeInBrowser('monitors: []\n', password);
   });
 
   afterAll(async () => {
-    delete process.env.FAULTLINE_ADMIN_PASSWORD;
     await serve?.close();
     await target?.close();
-    await browser?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  // axe-core is injected, which serve's Content-Security-Policy would refuse.
   async function openPage(errors: string[]): Promise<Page> {
-    const page = await browser.newPage({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const page = await serve.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
     return page;
-  }
-  async function signIn(page: Page): Promise<void> {
-    await page.goto(serve.url);
-    await page.fill('#password', password);
-    await page.click('#signin-form button');
-    await page.waitForSelector('#app:not(.hidden)');
   }
 
   it('explains how to add the first monitor and schedule an audit when there is none, and signs out', async () => {
@@ -83,8 +66,8 @@ describe.skipIf(shouldSkip)('serve dashboard in Chromium', () => {
 
   it('signs in, adds a monitor, shows it go down and up on its own page with the incident and the percentile chart', async () => {
     const errors: string[] = [];
-    const page = await openPage(errors);
-    await signIn(page);
+    const page = await serve.signIn();
+    page.on('pageerror', (error) => errors.push(error.message));
 
     await page.fill('#m-name', 'shop');
     await page.fill('#m-url', `${target.url}/health`);
@@ -133,8 +116,8 @@ describe.skipIf(shouldSkip)('serve dashboard in Chromium', () => {
 
   it('edits a monitor without losing what the form does not show, and names a malformed JSON box', async () => {
     const errors: string[] = [];
-    const page = await openPage(errors);
-    await signIn(page);
+    const page = await serve.signIn();
+    page.on('pageerror', (error) => errors.push(error.message));
     const definitionOf = (name: string) =>
       page.evaluate(async (wanted) => {
         const monitors = (await (await fetch('/api/monitors', { credentials: 'same-origin' })).json()) as { name: string; definition: Record<string, unknown> }[];

@@ -81,7 +81,7 @@ $('signin-form').addEventListener('submit', async (event) => {
 
 // The fields the form shows; every other key of a monitor lives in the "more (JSON)" box, so editing a
 // monitor from the dashboard never drops what the form does not show (headers, JSON assertions, cron...).
-const formKeys = ['name', 'url', 'interval', 'retries'];
+const formKeys = ['name', 'url', 'interval', 'retries', 'public', 'group'];
 const formAssertKeys = ['status', 'latency'];
 
 function formMonitor() {
@@ -92,6 +92,8 @@ function formMonitor() {
     if (more === null || typeof more !== 'object' || Array.isArray(more)) throw new Error('more (JSON): expected an object such as { "headers": { ... } }');
   }
   const monitor = { ...more, name: $('m-name').value, retries: Number($('m-retries').value || 0), assert: { ...(more.assert || {}) } };
+  monitor.public = $('m-public').checked;
+  if ($('m-group').value.trim()) monitor.group = $('m-group').value.trim();
   if ($('m-url').value.trim()) monitor.url = $('m-url').value.trim();
   if ($('m-interval').value.trim()) monitor.interval = $('m-interval').value.trim();
   else if (monitor.cron === undefined) monitor.interval = '30s';
@@ -136,6 +138,7 @@ function editMonitor(monitor) {
   $('m-status').value = d.assert && d.assert.status !== undefined ? String(d.assert.status) : '';
   $('m-latency').value = d.assert && d.assert.latency ? `< ${d.assert.latency}ms` : '';
   $('m-retries').value = d.retries ?? 2;
+  $('m-public').checked = d.public === true; $('m-group').value = d.group || '';
   if (d.cron !== undefined) $('m-interval').value = '';
   if (d.assert && Array.isArray(d.assert.status)) $('m-status').value = '';
   $('m-more').value = moreOf(d);
@@ -143,29 +146,6 @@ function editMonitor(monitor) {
 }
 
 const stateRank = { down: 0, pending: 1, maintenance: 2, up: 3 };
-const shortDay = (ms) => new Date(ms).toLocaleDateString([], { timeZone: 'UTC', month: 'short', day: 'numeric' });
-
-/** 90 day segments coloured by uptime; hover or focus (arrow keys move along the bar) shows the day's figure. */
-function uptimeBar(days, name) {
-  const bar = el('div', { class: 'bar', 'data-bar': name });
-  days.forEach((d, i) => {
-    const grade = d.uptime == null ? 'none' : d.uptime >= 99.9 ? 'good' : d.uptime >= 99 ? 'fair' : d.uptime >= 95 ? 'poor' : 'bad';
-    const tip = `${shortDay(d.day)}: ${d.uptime == null ? 'no checks' : `${d.uptime.toFixed(2)} % of ${d.checks} checks`}`;
-    bar.append(el('span', { class: `seg ${grade}`, role: 'img', 'aria-label': tip, 'data-tip': tip, tabindex: i === days.length - 1 ? '0' : '-1' }));
-  });
-  bar.addEventListener('keydown', (event) => {
-    const step = { ArrowLeft: -1, ArrowRight: 1, Home: -Infinity, End: Infinity }[event.key];
-    if (step === undefined) return;
-    event.preventDefault();
-    const segs = [...bar.children];
-    const at = segs.indexOf(document.activeElement);
-    const next = segs[Math.max(0, Math.min(segs.length - 1, (at < 0 ? segs.length - 1 : at) + step))];
-    for (const seg of segs) seg.setAttribute('tabindex', seg === next ? '0' : '-1');
-    next.focus();
-  });
-  return bar;
-}
-
 function sparkline(points, name) {
   const w = 120, h = 24;
   const root = svg('svg', { width: w, height: h, viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-label': `${name}: median response time over the last 24 hours`, class: 'sparkline' });
@@ -271,6 +251,10 @@ async function refreshMonitor(id) {
     el('td', {}, i.id), el('td', {}, time(i.openedAt)), el('td', {}, i.closedAt == null ? 'open' : time(i.closedAt)), el('td', {}, duration(i.durationMs)),
     el('td', {}, i.reason),
     el('td', {}, i.deliveries.length === 0 ? 'none' : el('ul', {}, ...i.deliveries.map((d) => el('li', {}, `${d.kind} → ${d.channel} (attempt ${d.attempt}): ${d.result}`)))))));
+  const open = m.incidents.find((i) => i.closedAt == null);
+  $('mv-note-form').classList.toggle('hidden', !open || state.role !== 'admin');
+  // Filled once per incident, so a refresh never overwrites what is being typed.
+  if (open && $('mv-note-form').dataset.incident !== String(open.id)) { $('mv-note-form').dataset.incident = String(open.id); $('mv-note').value = open.publicNote || ''; }
   $('mv-report-box').classList.toggle('hidden', !m.latestReport);
   if (m.latestReport) {
     const r = m.latestReport;
@@ -293,6 +277,14 @@ function renderTimeline(incidents, from, to) {
   }
   $('mv-timeline').replaceChildren(root);
 }
+
+$('mv-note-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    await api('PUT', `/api/incidents/${$('mv-note-form').dataset.incident}/note`, { note: $('mv-note').value });
+    $('mv-note-result').textContent = 'saved: the status page shows it';
+  } catch (error) { $('mv-note-result').textContent = error.message; }
+});
 
 function currentRoute() {
   const match = /^#\/monitors\/(\d+)/.exec(location.hash);

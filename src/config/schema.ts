@@ -76,6 +76,8 @@ export const monitorSchema = z
     only: z.array(z.string().min(1)).optional().describe("Audit monitors: run only these checks or causes, as `audit --only`; [permissions] is a permission audit whose matrix is compared run to run."),
     skip: z.array(z.string().min(1)).optional().describe('Audit monitors: skip these checks or causes, as `audit --skip`.'),
     enabled: z.boolean().default(true),
+    public: z.boolean().default(false).describe('Show this monitor on the public status page (name, state, 90-day bar, open incidents with their public notes; never its URL, headers or errors).'),
+    group: z.string().min(1).max(100).optional().describe('Heading the monitor is listed under on the status page; maintenance windows can name it.'),
   })
   .superRefine((monitor, ctx) => {
     if (monitor.kind === 'http' && !monitor.url && !monitor.operation) ctx.addIssue({ code: 'custom', message: 'an http monitor needs `url` or `operation`', path: ['url'] });
@@ -122,6 +124,18 @@ const ignoreSchema = z
   })
   .describe('A finding accepted on purpose: reported as suppressed with its reason, not counted towards --fail-on.');
 
+export const statusPageSchema = z
+  .strictObject({
+    path: z
+      .string()
+      .regex(/^\/[\w-]+(\/[\w-]+)*$/, "a path such as '/status'")
+      .refine((path) => !/^\/(api|healthz|readyz|metrics)(\/|$)/.test(path), 'this path belongs to the API')
+      .default('/status')
+      .describe('Where the public status page is served.'),
+    title: z.string().min(1).max(200).default('Service status').describe('Heading and title of the status page.'),
+  })
+  .describe('The public status page of `faultline serve`: no sign-in, only monitors marked `public`.');
+
 /** faultline.yaml. The `load` section is validated by `faultline load`. */
 export const configSchema = z.strictObject({
   spec: z.string().min(1).optional().describe('Path (relative to this file) or URL of the OpenAPI 3.x / Swagger 2.0 description.'),
@@ -132,6 +146,7 @@ export const configSchema = z.strictObject({
   load: loadSchema.optional(),
   monitors: z.array(monitorSchema).default([]).describe('Checks `faultline serve` runs on a schedule.'),
   alerts: z.array(alertChannelSchema).default([]).describe('Alert channels for `faultline serve`.'),
+  statusPage: statusPageSchema.default({ path: '/status', title: 'Service status' }),
   ignore: z.array(ignoreSchema).default([]).describe('Findings to report as suppressed, each with a reason and an optional expiry.'),
 });
 
@@ -141,3 +156,4 @@ export type Dependency = z.infer<typeof dependencySchema>;
 export type IgnoreRule = z.infer<typeof ignoreSchema>;
 export type MonitorConfig = z.infer<typeof monitorSchema>;
 export type AlertChannelConfig = z.infer<typeof alertChannelSchema>;
+export type StatusPageConfig = z.infer<typeof statusPageSchema>;

@@ -12,6 +12,7 @@ import { hashPassword, randomToken, sha256, verifyPassword } from './passwords.j
 import { monitorPage, monitorSummary, rangeSeries, ranges } from './monitor-views.js';
 import type { RangeName } from './monitor-views.js';
 import { HttpProblem, problem } from './problem.js';
+import { publicStatus, statusHtml } from './status-page.js';
 
 export interface ServerOptions {
   readonly store: Store;
@@ -21,8 +22,10 @@ export interface ServerOptions {
   readonly sessionTtlMs?: number;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto for the Secure flag. */
   readonly trustProxy?: boolean;
-  /** Static dashboard files (index.html, app.js), served at /. */
-  readonly dashboard?: { readonly html: string; readonly script: string };
+  /** Static dashboard files (index.html, app.js), served at /; the status page's (status.html, status.js) and the uptime bar both use. */
+  readonly dashboard?: { readonly html: string; readonly script: string; readonly statusHtml?: string; readonly statusScript?: string; readonly barScript?: string };
+  /** The public status page: where and under which title. Default /status, 'Service status'. */
+  readonly statusPage?: { readonly path: string; readonly title: string };
 }
 
 const loginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) });
@@ -45,6 +48,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { store } = options;
   const ttl = options.sessionTtlMs ?? 12 * 3_600_000;
   const limiter = new LoginLimiter();
+  const statusPage = options.statusPage ?? { path: '/status', title: 'Service status' };
   const app = Fastify({
     logger: false,
     trustProxy: options.trustProxy ?? false,
@@ -102,7 +106,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const { html, script } = options.dashboard;
     app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(html));
     app.get('/app.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script));
+    const { statusHtml: statusTemplate, statusScript, barScript } = options.dashboard;
+    if (barScript) app.get('/uptime-bar.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(barScript));
+    if (statusTemplate && statusScript) {
+      const page = statusHtml(statusTemplate, statusPage.title);
+      app.get(statusPage.path, async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
+      app.get('/status.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(statusScript));
+    }
   }
+  // No sign-in: the status page's data, public monitors only and nothing internal (see status-page.ts).
+  app.get('/api/public/status', async () => publicStatus(store, statusPage.title, Date.now()));
 
   // --- sign-in
   app.post('/api/login', async (request, reply) => {
@@ -220,6 +233,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/incidents', { preHandler: guard(store, 'viewer') }, async (request) => {
     const q = parse(listQuery, request.query);
     return store.listIncidents({ limit: q.limit, ...(q.monitorId !== undefined ? { monitorId: q.monitorId } : {}) });
+  });
+  const noteBody = z.strictObject({ note: z.string().trim().max(1000).nullable(), _csrf: z.string().optional() });
+  app.put('/api/incidents/:id/note', { preHandler: guard(store, 'admin') }, async (request) => {
+    const { id } = parse(idParam, request.params);
+    const { note } = parse(noteBody, request.body);
+    const incident = await store.setIncidentNote(id, note ? note : null);
+    if (!incident) throw new HttpProblem(404, 'Not Found', `no incident ${id}`);
+    return incident;
   });
   app.get('/api/alerts', { preHandler: guard(store, 'viewer') }, async (request) => {
     const q = parse(listQuery, request.query);

@@ -5,6 +5,7 @@ import { init } from './migrations/0001-init.js';
 import { oneOpenIncident } from './migrations/0002-one-open-incident.js';
 import { alertSubject } from './migrations/0003-alert-subject.js';
 import { resultSeriesIndex } from './migrations/0004-result-series-index.js';
+import { incidentPublicNote } from './migrations/0005-incident-public-note.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -24,7 +25,7 @@ export interface Database {
     lag_ms: number;
     detail: string;
   };
-  incidents: { id: Generated<number>; monitor_id: number; opened_at: Millis; closed_at: Millis | null; reason: string; failures: number };
+  incidents: { id: Generated<number>; monitor_id: number; opened_at: Millis; closed_at: Millis | null; reason: string; failures: number; public_note: string | null };
   alert_deliveries: {
     id: Generated<number>;
     monitor_id: number;
@@ -45,7 +46,13 @@ export interface Database {
 
 /** The numbered migrations, in order. Add a file `000N-name.ts` and one line here. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
-  return { '0001-init': init(dialect), '0002-one-open-incident': oneOpenIncident(), '0003-alert-subject': alertSubject(), '0004-result-series-index': resultSeriesIndex() };
+  return {
+    '0001-init': init(dialect),
+    '0002-one-open-incident': oneOpenIncident(),
+    '0003-alert-subject': alertSubject(),
+    '0004-result-series-index': resultSeriesIndex(),
+    '0005-incident-public-note': incidentPublicNote(),
+  };
 }
 
 /** Bring the schema up to date; run at every start. */

@@ -168,7 +168,7 @@ export class KyselyStore implements Store {
     for (let round = 0; round < 3; round++) {
       const row = await this.db
         .insertInto('incidents')
-        .values({ monitor_id: input.monitorId, opened_at: input.openedAt, closed_at: null, reason: input.reason, failures: input.failures })
+        .values({ monitor_id: input.monitorId, opened_at: input.openedAt, closed_at: null, reason: input.reason, failures: input.failures, public_note: null })
         .onConflict((oc) => oc.doNothing())
         .returningAll()
         .executeTakeFirst();
@@ -192,6 +192,11 @@ export class KyselyStore implements Store {
       .where('closed_at', 'is', null)
       .orderBy('opened_at', 'desc')
       .executeTakeFirst();
+    return row && toIncident(row);
+  }
+
+  async setIncidentNote(id: number, note: string | null): Promise<IncidentRecord | undefined> {
+    const row = await this.db.updateTable('incidents').set({ public_note: note }).where('id', '=', id).returningAll().executeTakeFirst();
     return row && toIncident(row);
   }
 
@@ -414,6 +419,7 @@ function toIncident(row: Row<'incidents'>): IncidentRecord {
     closedAt: row.closed_at === null ? null : Number(row.closed_at),
     reason: row.reason,
     failures: row.failures,
+    publicNote: row.public_note,
   };
 }
 

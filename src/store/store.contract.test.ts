@@ -101,6 +101,16 @@ describe.each(testStoreKinds().map((kind) => [kind.name, kind] as const))('Store
     expect(series[0]).toMatchObject({ at: from, count: 10, p50: 5, p95: 10 });
   });
 
+  it('keeps a public note on an incident apart from its internal reason, and clears it', async () => {
+    const monitor = await store.upsertMonitor({ name: 'noted', definition: {}, source: 'config' });
+    const { incident } = await store.openIncident({ monitorId: monitor.id, openedAt: 1, reason: 'connect ECONNREFUSED 10.0.0.5:443', failures: 3 });
+    expect(incident.publicNote).toBeNull();
+    expect(await store.setIncidentNote(incident.id, 'Payments are slow; we are on it.')).toMatchObject({ reason: 'connect ECONNREFUSED 10.0.0.5:443', publicNote: 'Payments are slow; we are on it.' });
+    expect((await store.openIncidentFor(monitor.id))?.publicNote).toBe('Payments are slow; we are on it.');
+    expect((await store.setIncidentNote(incident.id, null))?.publicNote).toBeNull();
+    expect(await store.setIncidentNote(incident.id + 1000, 'x')).toBeUndefined();
+  });
+
   it('has at most one open incident found per monitor and closes it on recovery', async () => {
     const monitor = await store.upsertMonitor({ name: 'i', definition: {}, source: 'config' });
     expect(await store.openIncidentFor(monitor.id)).toBeUndefined();

@@ -43,6 +43,8 @@ export interface Store {
   /** Close an open incident; undefined when it is unknown or already closed (another worker closed it). */
   closeIncident(id: number, closedAt: number): Promise<IncidentRecord | undefined>;
   openIncidentFor(monitorId: number): Promise<IncidentRecord | undefined>;
+  /** Set or clear (null) what the public status page says about an incident; undefined when it is unknown. */
+  setIncidentNote(id: number, note: string | null): Promise<IncidentRecord | undefined>;
   /** Newest first. */
   listIncidents(query?: { monitorId?: number; limit?: number }): Promise<IncidentRecord[]>;
 
@@ -145,6 +147,8 @@ export interface IncidentRecord {
   readonly closedAt: number | null;
   readonly reason: string;
   readonly failures: number;
+  /** Written for the public status page; the reason stays internal. */
+  readonly publicNote: string | null;
 }
 
 export type AlertKind = 'failure' | 'recovery' | 'permission-change';

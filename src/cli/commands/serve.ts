@@ -111,7 +111,7 @@ export async function startServe(options: ServeFlags): Promise<{ url: string; cl
     const metrics = createMonitorMetrics(service);
     started.push(() => metrics.detach());
     const dashboard = readDashboard();
-    const app = await buildServer({ store, service, metrics, trustProxy: options.trustProxy, ...(dashboard ? { dashboard } : {}) });
+    const app = await buildServer({ store, service, metrics, trustProxy: options.trustProxy, ...(dashboard ? { dashboard } : {}), ...(config ? { statusPage: config.statusPage } : {}) });
     started.push(() => app.close());
     await atStart('storing the config monitors', () => service.start(monitors));
     const prune = async () => {
@@ -222,11 +222,12 @@ function positive(value: string, field: string): number {
 }
 
 /** The dashboard's static files under web/, found from this module whether it runs from src/ or dist/. */
-function readDashboard(): { html: string; script: string } | undefined {
+function readDashboard(): { html: string; script: string; statusHtml: string; statusScript: string; barScript: string } | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const html = join(dir, 'web', 'index.html');
-    if (existsSync(html)) return { html: readFileSync(html, 'utf8'), script: readFileSync(join(dir, 'web', 'app.js'), 'utf8') };
+    const read = (name: string) => readFileSync(join(dir, 'web', name), 'utf8');
+    if (existsSync(html)) return { html: read('index.html'), script: read('app.js'), statusHtml: read('status.html'), statusScript: read('status.js'), barScript: read('uptime-bar.js') };
     dir = dirname(dir);
   }
   return undefined;

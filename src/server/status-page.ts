@@ -1,0 +1,44 @@
+import type { MonitorRecord, Store } from '../store/types.js';
+import { stateOf, uptimeBar, uptimeSince } from './monitor-views.js';
+
+const day = 86_400_000;
+
+/** A monitor is on the status page when its definition says `public: true` (config or the dashboard's switch). */
+export function isPublic(monitor: MonitorRecord): boolean {
+  const definition = monitor.definition as { public?: unknown } | null;
+  return monitor.enabled && definition?.public === true;
+}
+
+function groupOf(monitor: MonitorRecord): string {
+  const group = (monitor.definition as { group?: unknown } | null)?.group;
+  return typeof group === 'string' && group !== '' ? group : 'Services';
+}
+
+/**
+ * What anyone may read: for each public monitor its name, state and 90-day bar, grouped, and the open
+ * incidents with the note an admin wrote for the public. Built field by field from an allow-list, so
+ * nothing internal (URL, headers, errors, the incident's reason, assertion details) can slip in.
+ */
+export async function publicStatus(store: Store, title: string, now: number) {
+  const groups = new Map<string, { name: string; state: string; uptime90d: number | null; days: { day: number; uptime: number | null }[] }[]>();
+  const incidents: { monitor: string; openedAt: number; note: string | null }[] = [];
+  for (const monitor of (await store.listMonitors()).filter(isPublic)) {
+    const [latest] = await store.listResults({ monitorId: monitor.id, limit: 1 });
+    const days = (await uptimeBar(store, monitor.id, now)).map((d) => ({ day: d.day, uptime: d.uptime }));
+    const entry = { name: monitor.name, state: stateOf(latest), uptime90d: await uptimeSince(store, monitor.id, now - 90 * day), days };
+    const group = groupOf(monitor);
+    groups.set(group, [...(groups.get(group) ?? []), entry]);
+    const open = await store.openIncidentFor(monitor.id);
+    if (open) incidents.push({ monitor: monitor.name, openedAt: open.openedAt, note: open.publicNote });
+  }
+  const all = [...groups.values()].flat();
+  const overall = all.some((m) => m.state === 'down') ? 'disrupted' : 'operational';
+  return { title, overall, groups: [...groups].map(([name, monitors]) => ({ name, monitors })), incidents, at: now };
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** The status page's HTML with its configured title. */
+export function statusHtml(template: string, title: string): string {
+  return template.replaceAll('{{title}}', title.replace(/[&<>"']/g, (c) => escapes[c] ?? c));
+}
