@@ -80,3 +80,67 @@ describe.skipIf(shouldSkip)('the public status page in Chromium', () => {
     await context.close();
   }, 60_000);
 });
+
+describe.skipIf(shouldSkip)('a maintenance window in Chromium', () => {
+  let target: TestServer;
+  let receiver: TestServer;
+  let serve: ServeInBrowser;
+  const alerts: { monitor: string; kind: string }[] = [];
+
+  beforeAll(async () => {
+    target = await startTestServer((_req, res) => {
+      res.statusCode = 503;
+      res.end('down');
+    });
+    receiver = await startTestServer((_req, res, body) => {
+      alerts.push(JSON.parse(body.toString('utf8')) as { monitor: string; kind: string });
+      res.end('ok');
+    });
+    const hour = 3_600_000;
+    serve = await startServeInBrowser(
+      [
+        'alerts:',
+        `  - { name: hook, type: webhook, url: "${receiver.url}/hook", retries: 0 }`,
+        'maintenance:',
+        `  - { name: db upgrade, groups: [Billing], start: "${new Date(Date.now() - hour).toISOString()}", end: "${new Date(Date.now() + hour).toISOString()}" }`,
+        'monitors:',
+        `  - { name: billing, url: "${target.url}/billing", interval: 1s, retries: 0, public: true, group: Billing }`,
+        `  - { name: ledger, url: "${target.url}/ledger", interval: 1s, retries: 0, public: true }`,
+        '',
+      ].join('\n'),
+      password,
+    );
+  });
+
+  afterAll(async () => {
+    await serve?.close();
+    await receiver?.close();
+    await target?.close();
+  });
+
+  it('keeps checking and storing a monitor in its window but holds its incident and alert, which a monitor outside gets', async () => {
+    const admin = await serve.signIn();
+    // The monitor outside the window alerts at the webhook on its first failure (retries: 0) ...
+    await expect.poll(() => alerts.filter((a) => a.monitor === 'ledger' && a.kind === 'failure').length, { timeout: 15_000 }).toBe(1);
+    // ... while the one inside keeps being checked and stored, for a few checks more.
+    const billingResults = () =>
+      admin.evaluate(async () => {
+        const monitors = (await (await fetch('/api/monitors')).json()) as { id: number; name: string }[];
+        const billing = monitors.find((m) => m.name === 'billing');
+        return ((await (await fetch(`/api/monitors/${billing?.id}/results`)).json()) as { ok: boolean }[]).filter((r) => !r.ok).length;
+      });
+    const before = await billingResults();
+    await expect.poll(billingResults, { timeout: 15_000 }).toBeGreaterThanOrEqual(before + 2);
+    expect(alerts.filter((a) => a.monitor === 'billing')).toEqual([]);
+    expect(await admin.getAttribute('tr[data-monitor="billing"] td[data-status]', 'data-status')).toBe('maintenance');
+    expect(await admin.evaluate(async () => ((await (await fetch('/api/incidents')).json()) as unknown[]).length)).toBe(1);
+    await admin.close();
+
+    const page = await serve.newPage();
+    await page.goto(`${serve.url}/status`);
+    await expect.poll(() => page.locator('[data-monitor="billing"] .state').textContent(), { timeout: 15_000 }).toBe('maintenance');
+    expect(await page.textContent('[data-monitor="ledger"] .state')).toBe('down');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  }, 60_000);
+});

@@ -235,7 +235,8 @@ async function refreshMonitor(id) {
   document.title = `${m.name} · faultline serve`;
   $('mv-title').textContent = m.name;
   const status = $('mv-status');
-  status.textContent = m.status; status.className = m.status; status.setAttribute('data-status', m.status);
+  status.textContent = m.maintenance ? `maintenance: ${m.maintenance} (checks go on; incidents and alerts are held)` : m.status;
+  status.className = m.status; status.setAttribute('data-status', m.status);
   $('mv-last').textContent = m.lastResponseMs == null ? '–' : `${Math.round(m.lastResponseMs)} ms`;
   $('mv-target').textContent = (m.definition && (m.definition.url || m.definition.operation || m.definition.kind)) || '';
   $('mv-bar').replaceChildren(el('span', { class: 'muted' }, 'last 90 days '), uptimeBar(m.days, m.name));

@@ -124,6 +124,26 @@ const ignoreSchema = z
   })
   .describe('A finding accepted on purpose: reported as suppressed with its reason, not counted towards --fail-on.');
 
+export const maintenanceSchema = z
+  .strictObject({
+    name: z.string().min(1).max(200).describe('Shown in the dashboard and logs.'),
+    monitors: z.array(z.string().min(1)).optional().describe('Monitor names the window covers.'),
+    groups: z.array(z.string().min(1)).optional().describe('Monitor groups the window covers.'),
+    start: z.iso.datetime({ offset: true }).optional().describe('A one-off window: ISO date-time it starts, e.g. 2026-12-24T22:00:00Z.'),
+    end: z.iso.datetime({ offset: true }).optional().describe('A one-off window: when it ends.'),
+    cron: z.string().optional().describe("A recurring window: when it starts, e.g. '0 2 * * 0' (Sundays 02:00)."),
+    duration: duration.optional().describe("A recurring window: how long it lasts, e.g. '2h'."),
+  })
+  .superRefine((window, ctx) => {
+    if (!window.monitors?.length && !window.groups?.length) ctx.addIssue({ code: 'custom', message: 'a maintenance window names `monitors` or `groups`', path: ['monitors'] });
+    const oneOff = window.start !== undefined || window.end !== undefined;
+    const recurring = window.cron !== undefined || window.duration !== undefined;
+    if (oneOff === recurring) ctx.addIssue({ code: 'custom', message: 'give `start` and `end` (one-off) or `cron` and `duration` (recurring)', path: ['start'] });
+    else if (oneOff && (window.start === undefined || window.end === undefined || Date.parse(window.end) <= Date.parse(window.start))) ctx.addIssue({ code: 'custom', message: '`end` must come after `start`', path: ['end'] });
+    else if (recurring && (window.cron === undefined || !window.duration)) ctx.addIssue({ code: 'custom', message: 'a recurring window needs `cron` and a `duration` above zero', path: ['duration'] });
+  })
+  .describe('While a window is on, the monitors it covers are checked and stored as usual, but no incident opens and no alert goes out; the status page says "maintenance".');
+
 export const statusPageSchema = z
   .strictObject({
     path: z
@@ -147,6 +167,7 @@ export const configSchema = z.strictObject({
   monitors: z.array(monitorSchema).default([]).describe('Checks `faultline serve` runs on a schedule.'),
   alerts: z.array(alertChannelSchema).default([]).describe('Alert channels for `faultline serve`.'),
   statusPage: statusPageSchema.default({ path: '/status', title: 'Service status' }),
+  maintenance: z.array(maintenanceSchema).default([]).describe('Maintenance windows for `faultline serve`.'),
   ignore: z.array(ignoreSchema).default([]).describe('Findings to report as suppressed, each with a reason and an optional expiry.'),
 });
 
@@ -157,3 +178,4 @@ export type IgnoreRule = z.infer<typeof ignoreSchema>;
 export type MonitorConfig = z.infer<typeof monitorSchema>;
 export type AlertChannelConfig = z.infer<typeof alertChannelSchema>;
 export type StatusPageConfig = z.infer<typeof statusPageSchema>;
+export type MaintenanceConfig = z.infer<typeof maintenanceSchema>;

@@ -10,6 +10,7 @@ import { AlertDispatcher } from './alert-dispatcher.js';
 import { runHttpCheck, monitorRequestTarget } from './http-check.js';
 import type { CheckOutcome, HttpCheckContext } from './http-check.js';
 import { IncidentTracker } from './incidents.js';
+import type { MaintenanceCalendar } from './maintenance.js';
 import { storeReport } from './stored-report.js';
 import { baselineBefore, permissionAlerts, storedMatrix } from './permission-changes.js';
 import { cronSchedule, intervalSchedule } from './schedule.js';
@@ -51,6 +52,8 @@ export interface MonitorServiceOptions {
   readonly now?: () => number;
   /** Workers sharing checks: slots on the epoch grid (the same in every process), streaks counted from the store. */
   readonly shared?: boolean;
+  /** Maintenance windows: checks go on and are stored, incidents and alerts are held. */
+  readonly maintenance?: MaintenanceCalendar;
 }
 
 /** Hands a planned check to a queue instead of running it here (BullMQ across workers). */
@@ -223,6 +226,9 @@ export class MonitorService {
     }
     await this.save({ monitorId: entry.record.id, startedAt, durationMs: outcome.durationMs, ok: outcome.ok, status: outcome.status, error: outcome.error, lagMs, detail: outcome.detail });
     for (const listener of this.listeners) listener({ monitor: entry.record, config: entry.config, outcome, startedAt, lagMs, ...(permissionViolations !== undefined ? { permissionViolations } : {}) });
+    // In a maintenance window the result is kept but does not count towards an incident, so nothing is
+    // alerted; a monitor still failing once the window ends opens its incident after `retries` as usual.
+    if (this.options.maintenance?.activeFor({ name: entry.record.name, group: entry.config.group }, startedAt)) return;
     try {
       const transition = await entry.tracker.record({ ok: outcome.ok, at: startedAt, error: outcome.error });
       if (transition) {

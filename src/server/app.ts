@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { monitorSchema } from '../config/schema.js';
 import type { MonitorMetrics } from '../monitor/metrics.js';
+import type { MaintenanceCalendar } from '../monitor/maintenance.js';
 import type { MonitorService } from '../monitor/monitor-service.js';
 import { latestMatrix } from '../monitor/permission-changes.js';
 import type { Store } from '../store/types.js';
@@ -24,6 +25,8 @@ export interface ServerOptions {
   readonly trustProxy?: boolean;
   /** Static dashboard files (index.html, app.js), served at /; the status page's (status.html, status.js) and the uptime bar both use. */
   readonly dashboard?: { readonly html: string; readonly script: string; readonly statusHtml?: string; readonly statusScript?: string; readonly barScript?: string };
+  /** Maintenance windows, for the state the dashboard and the status page show. */
+  readonly maintenance?: MaintenanceCalendar;
   /** The public status page: where and under which title. Default /status, 'Service status'. */
   readonly statusPage?: { readonly path: string; readonly title: string };
 }
@@ -115,7 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   }
   // No sign-in: the status page's data, public monitors only and nothing internal (see status-page.ts).
-  app.get('/api/public/status', async () => publicStatus(store, statusPage.title, Date.now()));
+  app.get('/api/public/status', async () => publicStatus(store, statusPage.title, Date.now(), options.maintenance));
 
   // --- sign-in
   app.post('/api/login', async (request, reply) => {
@@ -173,14 +176,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/monitors', { preHandler: guard(store, 'viewer') }, async () => {
     const now = Date.now();
     const monitors = await store.listMonitors();
-    return Promise.all(monitors.map((m) => monitorSummary(store, m, now)));
+    return Promise.all(monitors.map((m) => monitorSummary(store, m, now, options.maintenance)));
   });
   app.post('/api/monitors', { preHandler: guard(store, 'admin') }, async (request, reply) => {
     const definition = parse(monitorSchema, stripCsrf(request.body));
     if (await store.getMonitorByName(definition.name)) throw new HttpProblem(409, 'Conflict', `monitor ${definition.name} exists`);
     const record = await store.upsertMonitor({ name: definition.name, definition, source: 'api', enabled: definition.enabled });
     await options.service?.sync();
-    return reply.code(201).send(await monitorSummary(store, record, Date.now()));
+    return reply.code(201).send(await monitorSummary(store, record, Date.now(), options.maintenance));
   });
   app.put('/api/monitors/:id', { preHandler: guard(store, 'admin') }, async (request) => {
     const { id } = parse(idParam, request.params);
@@ -191,7 +194,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (other && other.id !== id) throw new HttpProblem(409, 'Conflict', `monitor ${definition.name} exists`);
     const record = await store.updateMonitor(id, { name: definition.name, definition, enabled: definition.enabled });
     await options.service?.sync();
-    return monitorSummary(store, record ?? existing, Date.now());
+    return monitorSummary(store, record ?? existing, Date.now(), options.maintenance);
   });
   app.delete('/api/monitors/:id', { preHandler: guard(store, 'admin') }, async (request, reply) => {
     const { id } = parse(idParam, request.params);
@@ -209,7 +212,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const { id } = parse(idParam, request.params);
     const monitor = await store.getMonitor(id);
     if (!monitor) throw new HttpProblem(404, 'Not Found', `no monitor ${id}`);
-    return monitorPage(store, monitor, Date.now());
+    return monitorPage(store, monitor, Date.now(), options.maintenance);
   });
   const rangeQuery = z.object({ range: z.enum(Object.keys(ranges) as [RangeName, ...RangeName[]]).default('24h') });
   app.get('/api/monitors/:id/series', { preHandler: guard(store, 'viewer') }, async (request) => {

@@ -1,3 +1,4 @@
+import type { MaintenanceCalendar } from '../monitor/maintenance.js';
 import type { LatencyBucket, MonitorRecord, Store } from '../store/types.js';
 
 const day = 86_400_000;
@@ -19,7 +20,7 @@ export interface DaySegment {
   readonly checks: number;
 }
 
-export type MonitorState = 'up' | 'down' | 'pending';
+export type MonitorState = 'up' | 'down' | 'pending' | 'maintenance';
 
 /** Percent with three decimals, null when nothing was counted. */
 export function percent(ok: number, failed: number): number | null {
@@ -43,15 +44,17 @@ export async function uptimeSince(store: Store, monitorId: number, since: number
 }
 
 /** What the overview shows of a monitor: state, uptime figures, the 90-day bar and a 24-hour sparkline. */
-export async function monitorSummary(store: Store, monitor: MonitorRecord, now: number) {
+export async function monitorSummary(store: Store, monitor: MonitorRecord, now: number, calendar?: MaintenanceCalendar) {
   const [latest] = await store.listResults({ monitorId: monitor.id, limit: 1 });
   const open = await store.openIncidentFor(monitor.id);
   const uptime: Record<string, number | null> = {};
   for (const [label, span] of Object.entries(ranges)) uptime[label] = await uptimeSince(store, monitor.id, now - span);
   const sparkline = await store.latencySeries({ monitorId: monitor.id, from: now - day, to: now + 1, buckets: sparklineBuckets });
+  const maintenance = maintenanceOf(calendar, monitor, now);
   return {
     ...monitor,
-    status: stateOf(latest),
+    status: maintenance ? 'maintenance' : stateOf(latest),
+    maintenance: maintenance ?? null,
     lastCheck: latest ?? null,
     lastResponseMs: latest ? latest.durationMs : null,
     openIncident: open ?? null,
@@ -59,6 +62,12 @@ export async function monitorSummary(store: Store, monitor: MonitorRecord, now: 
     days: await uptimeBar(store, monitor.id, now),
     sparkline: sparkline.map((b) => ({ at: b.at, p50: b.p50, failed: b.failed })),
   };
+}
+
+/** The name of the maintenance window the monitor is in at `now`, if any. */
+export function maintenanceOf(calendar: MaintenanceCalendar | undefined, monitor: MonitorRecord, now: number): string | undefined {
+  const group = (monitor.definition as { group?: unknown } | null)?.group;
+  return calendar?.activeFor({ name: monitor.name, group: typeof group === 'string' ? group : undefined }, now)?.name;
 }
 
 export function stateOf(latest: { ok: boolean } | undefined): MonitorState {
@@ -77,8 +86,8 @@ export async function rangeSeries(store: Store, monitorId: number, range: RangeN
  * A monitor's own page: its summary, the last result's assertions, incidents (newest first) with
  * duration and the alert deliveries of each, and the latest stored report when it runs audits or lint.
  */
-export async function monitorPage(store: Store, monitor: MonitorRecord, now: number) {
-  const summary = await monitorSummary(store, monitor, now);
+export async function monitorPage(store: Store, monitor: MonitorRecord, now: number, calendar?: MaintenanceCalendar) {
+  const summary = await monitorSummary(store, monitor, now, calendar);
   const detail = summary.lastCheck?.detail as { assertions?: unknown } | null | undefined;
   const incidents = await store.listIncidents({ monitorId: monitor.id, limit: 50 });
   const deliveries = await store.listAlertDeliveries({ monitorId: monitor.id, limit: 1000 });

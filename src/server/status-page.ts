@@ -1,5 +1,6 @@
 import type { MonitorRecord, Store } from '../store/types.js';
-import { stateOf, uptimeBar, uptimeSince } from './monitor-views.js';
+import type { MaintenanceCalendar } from '../monitor/maintenance.js';
+import { maintenanceOf, stateOf, uptimeBar, uptimeSince } from './monitor-views.js';
 
 const day = 86_400_000;
 
@@ -19,20 +20,20 @@ function groupOf(monitor: MonitorRecord): string {
  * incidents with the note an admin wrote for the public. Built field by field from an allow-list, so
  * nothing internal (URL, headers, errors, the incident's reason, assertion details) can slip in.
  */
-export async function publicStatus(store: Store, title: string, now: number) {
+export async function publicStatus(store: Store, title: string, now: number, calendar?: MaintenanceCalendar) {
   const groups = new Map<string, { name: string; state: string; uptime90d: number | null; days: { day: number; uptime: number | null }[] }[]>();
   const incidents: { monitor: string; openedAt: number; note: string | null }[] = [];
   for (const monitor of (await store.listMonitors()).filter(isPublic)) {
     const [latest] = await store.listResults({ monitorId: monitor.id, limit: 1 });
     const days = (await uptimeBar(store, monitor.id, now)).map((d) => ({ day: d.day, uptime: d.uptime }));
-    const entry = { name: monitor.name, state: stateOf(latest), uptime90d: await uptimeSince(store, monitor.id, now - 90 * day), days };
+    const entry = { name: monitor.name, state: maintenanceOf(calendar, monitor, now) ? 'maintenance' : stateOf(latest), uptime90d: await uptimeSince(store, monitor.id, now - 90 * day), days };
     const group = groupOf(monitor);
     groups.set(group, [...(groups.get(group) ?? []), entry]);
     const open = await store.openIncidentFor(monitor.id);
     if (open) incidents.push({ monitor: monitor.name, openedAt: open.openedAt, note: open.publicNote });
   }
   const all = [...groups.values()].flat();
-  const overall = all.some((m) => m.state === 'down') ? 'disrupted' : 'operational';
+  const overall = all.some((m) => m.state === 'down') ? 'disrupted' : all.some((m) => m.state === 'maintenance') ? 'maintenance' : 'operational';
   return { title, overall, groups: [...groups].map(([name, monitors]) => ({ name, monitors })), incidents, at: now };
 }
 
