@@ -12,6 +12,8 @@ const password = 'dashboard test admin password';
 
 describe.skipIf(shouldSkip)('serve dashboard in Chromium', () => {
   let target: TestServer;
+  let receiver: TestServer;
+  const received: { kind: string; sentence?: string }[] = [];
   let healthy = true;
   let serve: ServeInBrowser;
 
@@ -20,12 +22,17 @@ describe.skipIf(shouldSkip)('serve dashboard in Chromium', () => {
       res.statusCode = healthy ? 200 : 503;
       res.end(healthy ? 'ok' : 'down');
     });
+    receiver = await startTestServer((_req, res, body) => {
+      received.push(JSON.parse(body.toString('utf8')) as { kind: string });
+      res.end('ok');
+    });
     serve = await startServeInBrowser('monitors: []\n', password);
   });
 
   afterAll(async () => {
     await serve?.close();
     await target?.close();
+    await receiver?.close();
   });
 
   async function openPage(errors: string[]): Promise<Page> {
@@ -142,6 +149,61 @@ describe.skipIf(shouldSkip)('serve dashboard in Chromium', () => {
     await page.fill('#m-interval', '7s');
     await page.click('#m-save');
     await expect.poll(() => definitionOf('api')).toMatchObject({ interval: 7000, timeout: 3000, headers: { accept: 'application/json' }, assert: { status: [200, 204], json: [{ path: '$.ok', exists: true }] } });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('adds a webhook channel, delivers a test alert to it, never shows its URL again, keeps it through an edit and deletes it', async () => {
+    const errors: string[] = [];
+    const page = await serve.signIn();
+    page.on('pageerror', (error) => errors.push(error.message));
+    const secretPath = '/hook/tok-5f1e2d';
+    await page.click('nav a:has-text("Alert channels")');
+    await page.waitForSelector('#channels-view:not(.hidden)');
+    await page.fill('#c-name', 'ops-hook');
+    await page.selectOption('#c-type', 'webhook');
+    await page.fill('#c-url', `${receiver.url}${secretPath}`);
+    await page.fill('#c-headers', '{ "authorization": "Bearer hdr-9c8b7a" }');
+    await page.fill('#c-retries', '0');
+    await page.click('#channel-form button[type=submit]');
+    await page.waitForSelector('tr[data-channel="ops-hook"]');
+
+    await page.click('tr[data-channel="ops-hook"] button:has-text("send test alert")');
+    await expect.poll(() => page.textContent('#channel-test-result')).toBe('test alert to ops-hook delivered: HTTP 200');
+    expect(received).toEqual([expect.objectContaining({ schema: 'faultline/alert@1', kind: 'test', monitor: 'faultline' })]);
+    expect(receiver.received.at(-1)?.headers.authorization).toBe('Bearer hdr-9c8b7a');
+
+    // Write-only: neither the page nor the API shows the URL's path or the header's value again.
+    const listed = await page.evaluate(async () => (await fetch('/api/channels')).text());
+    for (const text of [listed, await page.content()]) for (const secret of ['tok-5f1e2d', 'hdr-9c8b7a']) expect(text).not.toContain(secret);
+    expect(await page.textContent('tr[data-channel="ops-hook"]')).toContain(new URL(receiver.url).origin);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // An edit that leaves the secrets empty keeps them: the renamed channel still delivers.
+    await page.click('tr[data-channel="ops-hook"] button:has-text("edit")');
+    expect(await page.inputValue('#c-url')).toBe('');
+    await page.fill('#c-name', 'ops-webhook');
+    await page.click('#channel-form button[type=submit]');
+    await page.waitForSelector('tr[data-channel="ops-webhook"]');
+    await page.click('tr[data-channel="ops-webhook"] button:has-text("send test alert")');
+    await expect.poll(() => page.textContent('#channel-test-result')).toBe('test alert to ops-webhook delivered: HTTP 200');
+    expect(received).toHaveLength(2);
+
+    // The monitor form offers it per monitor.
+    await page.click('nav a:has-text("Overview")');
+    await page.waitForSelector('#overview-view:not(.hidden)');
+    await page.fill('#m-name', 'billing');
+    await page.fill('#m-url', `${target.url}/billing`);
+    await page.check('#m-channel-list input[value="ops-webhook"]');
+    await page.click('#m-save');
+    await expect
+      .poll(() => page.evaluate(async () => ((await (await fetch('/api/monitors')).json()) as { name: string; definition: { alerts?: string[] } }[]).find((m) => m.name === 'billing')?.definition.alerts))
+      .toEqual(['ops-webhook']);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.click('nav a:has-text("Alert channels")');
+    await page.click('tr[data-channel="ops-webhook"] button:has-text("delete")');
+    await expect.poll(() => page.locator('tr[data-channel]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -81,7 +81,7 @@ $('signin-form').addEventListener('submit', async (event) => {
 
 // The fields the form shows; every other key of a monitor lives in the "more (JSON)" box, so editing a
 // monitor from the dashboard never drops what the form does not show (headers, JSON assertions, cron...).
-const formKeys = ['name', 'url', 'interval', 'retries', 'public', 'group'];
+const formKeys = ['name', 'url', 'interval', 'retries', 'public', 'group', 'alerts'];
 const formAssertKeys = ['status', 'latency'];
 
 function formMonitor() {
@@ -92,6 +92,8 @@ function formMonitor() {
     if (more === null || typeof more !== 'object' || Array.isArray(more)) throw new Error('more (JSON): expected an object such as { "headers": { ... } }');
   }
   const monitor = { ...more, name: $('m-name').value, retries: Number($('m-retries').value || 0), assert: { ...(more.assert || {}) } };
+  const alerts = [...document.querySelectorAll('#m-channel-list input:checked')].map((i) => i.value);
+  if (alerts.length > 0) monitor.alerts = alerts; else delete monitor.alerts;
   monitor.public = $('m-public').checked;
   if ($('m-group').value.trim()) monitor.group = $('m-group').value.trim();
   if ($('m-url').value.trim()) monitor.url = $('m-url').value.trim();
@@ -116,7 +118,7 @@ function moreOf(definition) {
 
 function resetForm() {
   $('edit-id').value = ''; $('editor-title').textContent = 'Add a monitor'; $('m-cancel').classList.add('hidden');
-  $('monitor-form').reset(); $('csrf').value = state.csrf;
+  $('monitor-form').reset(); $('csrf').value = state.csrf; renderChannelChoice([]);
 }
 $('m-cancel').addEventListener('click', resetForm);
 $('monitor-form').addEventListener('submit', async (event) => {
@@ -139,6 +141,7 @@ function editMonitor(monitor) {
   $('m-latency').value = d.assert && d.assert.latency ? `< ${d.assert.latency}ms` : '';
   $('m-retries').value = d.retries ?? 2;
   $('m-public').checked = d.public === true; $('m-group').value = d.group || '';
+  renderChannelChoice(d.alerts || []);
   if (d.cron !== undefined) $('m-interval').value = '';
   if (d.assert && Array.isArray(d.assert.status)) $('m-status').value = '';
   $('m-more').value = moreOf(d);
@@ -227,6 +230,7 @@ async function refreshOverview() {
   const [monitors, incidents, alerts, reports] = await Promise.all([
     api('GET', '/api/monitors'), api('GET', '/api/incidents'), api('GET', '/api/alerts?limit=50'), api('GET', '/api/reports')]);
   state.monitors = monitors;
+  if (!state.channels) { state.channels = await api('GET', '/api/channels'); renderChannelChoice(); }
   renderMonitors(monitors); renderIncidents(incidents); renderAlerts(alerts); renderReports(reports);
 }
 
@@ -287,7 +291,96 @@ $('mv-note-form').addEventListener('submit', async (event) => {
   } catch (error) { $('mv-note-result').textContent = error.message; }
 });
 
+// --- alert channels
+async function refreshChannels() {
+  const channels = await api('GET', '/api/channels');
+  state.channels = channels;
+  $('channels').querySelector('tbody').replaceChildren(...channels.map((c) => el('tr', { 'data-channel': c.name },
+    el('td', {}, c.name), el('td', {}, c.type), el('td', {}, c.source === 'config' ? 'faultline.yaml' : 'dashboard'), el('td', {}, c.destination),
+    el('td', {}, state.role !== 'admin' ? '' : el('span', {},
+      el('button', { type: 'button', 'aria-label': `send test alert to ${c.name}`, onclick: () => testChannel(c.name) }, 'send test alert'),
+      ...(c.source === 'api' ? [' ',
+        el('button', { type: 'button', 'aria-label': `edit ${c.name}`, onclick: () => editChannel(c) }, 'edit'), ' ',
+        el('button', { type: 'button', 'aria-label': `delete ${c.name}`, onclick: async () => { if (confirm(`Delete ${c.name}?`)) { await api('DELETE', `/api/channels/${c.id}`); refresh(); } } }, 'delete')] : []))))));
+  renderChannelChoice();
+}
+
+async function testChannel(name) {
+  $('channel-test-result').textContent = `sending a test alert to ${name}…`;
+  try {
+    const r = await api('POST', '/api/channels/test', { name });
+    $('channel-test-result').textContent = r.ok ? `test alert to ${name} delivered: ${r.result}` : `test alert to ${name} not delivered: ${r.result}`;
+    $('channel-test-result').className = r.ok ? 'up' : 'down';
+  } catch (error) { $('channel-test-result').textContent = error.message; $('channel-test-result').className = 'down'; }
+}
+
+function showChannelFields() {
+  const type = $('c-type').value;
+  for (const node of document.querySelectorAll('#channel-form [data-for]')) node.classList.toggle('hidden', !node.dataset.for.split(' ').includes(type));
+}
+$('c-type').addEventListener('change', showChannelFields);
+
+function resetChannelForm() {
+  $('channel-form').reset(); $('c-id').value = ''; $('channel-editor-title').textContent = 'Add a channel'; $('c-cancel').classList.add('hidden');
+  for (const id of ['c-url', 'c-headers', 'c-smtp-pass']) $(id).placeholder = '';
+  showChannelFields();
+}
+$('c-cancel').addEventListener('click', resetChannelForm);
+
+function editChannel(c) {
+  resetChannelForm();
+  $('c-id').value = c.id; $('channel-editor-title').textContent = `Edit ${c.name}`; $('c-cancel').classList.remove('hidden');
+  $('c-name').value = c.name; $('c-type').value = c.type; $('c-retries').value = c.retries;
+  // Secrets are write-only: the fields stay empty and say so.
+  $('c-url').placeholder = 'unchanged (write-only)'; $('c-headers').placeholder = c.headerNames.length ? `unchanged: ${c.headerNames.join(', ')}` : '';
+  if (c.smtp) {
+    $('c-smtp-host').value = c.smtp.host; $('c-smtp-port').value = c.smtp.port; $('c-smtp-secure').checked = c.smtp.secure; $('c-smtp-user').value = c.smtp.user || '';
+    $('c-smtp-pass').placeholder = c.smtp.hasPassword ? 'unchanged (write-only)' : '';
+  }
+  $('c-from').value = c.from || ''; $('c-to').value = [c.to || []].flat().join(', ');
+  showChannelFields();
+  $('c-name').focus();
+}
+
+function formChannel() {
+  const channel = { name: $('c-name').value.trim(), type: $('c-type').value, retries: Number($('c-retries').value || 0) };
+  if (channel.type === 'email') {
+    channel.smtp = { host: $('c-smtp-host').value.trim(), port: Number($('c-smtp-port').value || 587), secure: $('c-smtp-secure').checked };
+    if ($('c-smtp-user').value.trim()) channel.smtp.user = $('c-smtp-user').value.trim();
+    if ($('c-smtp-pass').value) channel.smtp.pass = $('c-smtp-pass').value;
+    channel.from = $('c-from').value.trim();
+    channel.to = $('c-to').value.split(',').map((a) => a.trim()).filter(Boolean);
+  } else {
+    if ($('c-url').value.trim()) channel.url = $('c-url').value.trim();
+    const headers = $('c-headers').value.trim();
+    if (headers) {
+      try { channel.headers = JSON.parse(headers); } catch (error) { throw new Error(`headers (JSON): ${error.message}`); }
+    }
+  }
+  return channel;
+}
+
+$('channel-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('channel-error').textContent = '';
+  try {
+    const id = $('c-id').value;
+    await api(id ? 'PUT' : 'POST', id ? `/api/channels/${id}` : '/api/channels', formChannel());
+    resetChannelForm();
+    refresh();
+  } catch (error) { $('channel-error').textContent = error.message; }
+});
+
+/** The monitor form's channel choice: ticked names become `alerts`; none ticked keeps the default, all channels. */
+function renderChannelChoice(selected) {
+  const chosen = selected || [...document.querySelectorAll('#m-channel-list input:checked')].map((i) => i.value);
+  $('m-channel-list').replaceChildren(...(state.channels || []).map((c) =>
+    el('label', {}, el('input', { type: 'checkbox', value: c.name, ...(chosen.includes(c.name) ? { checked: '' } : {}) }), ` ${c.name}`)));
+  $('m-channels').classList.toggle('hidden', !state.channels || state.channels.length === 0);
+}
+
 function currentRoute() {
+  if (location.hash === '#/channels') return { view: 'channels' };
   const match = /^#\/monitors\/(\d+)/.exec(location.hash);
   return match ? { view: 'monitor', id: Number(match[1]) } : { view: 'overview' };
 }
@@ -296,6 +389,8 @@ function route() {
   const r = currentRoute();
   $('overview-view').classList.toggle('hidden', r.view !== 'overview');
   $('monitor-view').classList.toggle('hidden', r.view !== 'monitor');
+  $('channels-view').classList.toggle('hidden', r.view !== 'channels');
+  $('channel-editor').classList.toggle('hidden', state.role !== 'admin');
   if (r.view === 'overview') document.title = 'faultline serve';
   refresh().then(() => { if (r.view === 'monitor') $('mv-title').focus(); });
 }
@@ -308,7 +403,9 @@ async function refresh() {
   try {
     const r = currentRoute();
     const status = await api('GET', '/api/status');
-    if (r.view === 'monitor') await refreshMonitor(r.id); else await refreshOverview();
+    if (r.view === 'monitor') await refreshMonitor(r.id);
+    else if (r.view === 'channels') await refreshChannels();
+    else await refreshOverview();
     showProblem(status.store.healthy ? '' : `The database refuses writes: ${status.store.pendingResults} results are kept in memory and will be written when it is back.`);
   } catch (error) {
     if (error.message === 'signed out') return;

@@ -1,5 +1,5 @@
 import type { AlertChannelConfig, Credential, MonitorConfig } from '../config/schema.js';
-import { monitorSchema } from '../config/schema.js';
+import { alertChannelSchema, monitorSchema } from '../config/schema.js';
 import type { Report } from '../core/finding.js';
 import type { PermissionMatrix } from '../core/permission-matrix.js';
 import type { Logger } from '../core/logger.js';
@@ -128,7 +128,19 @@ export class MonitorService {
   }
 
   /** Bring the running set in line with the store (after the API created, edited or deleted a monitor). */
+  /** Read the alert channels added from the dashboard, so the next alert and test use what is stored. */
+  async syncChannels(): Promise<void> {
+    const channels: AlertChannelConfig[] = [];
+    for (const record of await this.options.store.listAlertChannels()) {
+      const parsed = alertChannelSchema.safeParse(record.definition);
+      if (parsed.success) channels.push(parsed.data);
+      else this.options.logger.warn('alert channel definition is invalid, not used', { channel: record.name, reason: parsed.error.message });
+    }
+    this.alerts.setStoredChannels(channels);
+  }
+
   async sync(): Promise<void> {
+    await this.syncChannels();
     const records = await this.options.store.listMonitors();
     const seen = new Set<number>();
     for (const record of records) {

@@ -181,4 +181,26 @@ describe('serve HTTP app', () => {
       await fresh.dispose();
     }
   });
+
+  it('keeps an SMTP password write-only: never answered, kept by an edit that leaves it empty, replaced by one that sends it', async () => {
+    const { cookie, csrf } = await signIn();
+    const headers = { cookie, 'x-csrf-token': csrf };
+    const mail = { name: 'mail', type: 'email', smtp: { host: '127.0.0.1', port: 2525, user: 'ops', pass: 'smtp-pass-41d2' }, from: 'faultline@example.com', to: ['oncall@example.com'] };
+    const created = await app.inject({ method: 'POST', url: '/api/channels', payload: mail, headers });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json() as { id: number };
+    const listed = await app.inject({ method: 'GET', url: '/api/channels', headers });
+    for (const body of [created.body, listed.body]) expect(body).not.toContain('smtp-pass-41d2');
+    expect(listed.json()).toEqual([expect.objectContaining({ name: 'mail', source: 'api', smtp: expect.objectContaining({ user: 'ops', hasPassword: true }) })]);
+    expect((await app.inject({ method: 'POST', url: '/api/channels', payload: mail, headers })).statusCode).toBe(409);
+
+    const stored = async () => ((await handle.store.listAlertChannels())[0]?.definition as { smtp: { pass?: string; host: string } }).smtp;
+    const edited = await app.inject({ method: 'PUT', url: `/api/channels/${id}`, payload: { ...mail, smtp: { host: '127.0.0.2', port: 2525, user: 'ops' } }, headers });
+    expect(edited.statusCode).toBe(200);
+    expect(await stored()).toMatchObject({ host: '127.0.0.2', pass: 'smtp-pass-41d2' });
+    await app.inject({ method: 'PUT', url: `/api/channels/${id}`, payload: { ...mail, smtp: { ...mail.smtp, pass: 'new-pass' } }, headers });
+    expect((await stored()).pass).toBe('new-pass');
+    expect((await app.inject({ method: 'DELETE', url: `/api/channels/${id}`, headers })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: '/api/channels', headers })).json()).toEqual([]);
+  });
 });

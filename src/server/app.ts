@@ -12,7 +12,8 @@ import { LoginLimiter, guard, isSecureRequest, sessionCookieHeader } from './aut
 import { hashPassword, randomToken, sha256, verifyPassword } from './passwords.js';
 import { monitorPage, monitorSummary, rangeSeries, ranges } from './monitor-views.js';
 import type { RangeName } from './monitor-views.js';
-import { HttpProblem, problem } from './problem.js';
+import { HttpProblem, parse, problem } from './problem.js';
+import { registerChannelRoutes } from './channels.js';
 import { publicStatus, statusHtml } from './status-page.js';
 
 export interface ServerOptions {
@@ -35,12 +36,6 @@ const loginBody = z.strictObject({ username: z.string().min(1).max(100), passwor
 const userBody = z.strictObject({ username: z.string().regex(/^[\w.-]{1,64}$/), password: z.string().min(12).max(1000), role: z.enum(['admin', 'viewer']) });
 const tokenBody = z.strictObject({ name: z.string().min(1).max(100) });
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new HttpProblem(400, 'Bad Request', result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-  return result.data;
-}
 
 /**
  * The `serve` HTTP app: health, metrics, a JSON API behind sign-in, and the dashboard. It does what
@@ -249,6 +244,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const q = parse(listQuery, request.query);
     return store.listAlertDeliveries({ limit: q.limit, ...(q.monitorId !== undefined ? { monitorId: q.monitorId } : {}) });
   });
+  registerChannelRoutes(app, store, options.service);
   app.get('/api/reports', { preHandler: guard(store, 'viewer') }, async () => store.listReports());
   app.get('/api/reports/:id', { preHandler: guard(store, 'viewer') }, async (request) => {
     const { id } = parse(idParam, request.params);

@@ -6,6 +6,7 @@ import { oneOpenIncident } from './migrations/0002-one-open-incident.js';
 import { alertSubject } from './migrations/0003-alert-subject.js';
 import { resultSeriesIndex } from './migrations/0004-result-series-index.js';
 import { incidentPublicNote } from './migrations/0005-incident-public-note.js';
+import { alertChannels } from './migrations/0006-alert-channels.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -41,6 +42,7 @@ export interface Database {
   reports: { id: Generated<number>; monitor_name: string | null; kind: string; created_at: Millis; report: string; scorecard: string; findings: number };
   users: { id: Generated<number>; username: string; password_hash: string; role: string; created_at: Millis };
   sessions: { id_hash: string; user_id: number; csrf_token: string; created_at: Millis; expires_at: Millis };
+  alert_channels: { id: Generated<number>; name: string; definition: string; created_at: Millis; updated_at: Millis };
   api_tokens: { id: Generated<number>; user_id: number; name: string; token_hash: string; created_at: Millis };
 }
 
@@ -52,6 +54,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0003-alert-subject': alertSubject(),
     '0004-result-series-index': resultSeriesIndex(),
     '0005-incident-public-note': incidentPublicNote(),
+    '0006-alert-channels': alertChannels(dialect),
   };
 }
 

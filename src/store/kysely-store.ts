@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database, StoreDialect } from './database.js';
 import type {
+  AlertChannelRecord,
   AlertDeliveryInput,
   AlertDeliveryRecord,
   ApiTokenRecord,
@@ -233,6 +234,34 @@ export class KyselyStore implements Store {
     return (await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit ?? 200).execute()).map(toDelivery);
   }
 
+  async listAlertChannels(): Promise<AlertChannelRecord[]> {
+    return (await this.db.selectFrom('alert_channels').selectAll().orderBy('name').execute()).map(toChannel);
+  }
+
+  async createAlertChannel(input: { name: string; definition: unknown; createdAt: number }): Promise<AlertChannelRecord> {
+    const row = await this.db
+      .insertInto('alert_channels')
+      .values({ name: input.name, definition: JSON.stringify(input.definition), created_at: input.createdAt, updated_at: input.createdAt })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toChannel(row);
+  }
+
+  async updateAlertChannel(id: number, input: { name: string; definition: unknown; updatedAt: number }): Promise<AlertChannelRecord | undefined> {
+    const row = await this.db
+      .updateTable('alert_channels')
+      .set({ name: input.name, definition: JSON.stringify(input.definition), updated_at: input.updatedAt })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row && toChannel(row);
+  }
+
+  async deleteAlertChannel(id: number): Promise<boolean> {
+    const result = await this.db.deleteFrom('alert_channels').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
   async addReport(input: StoredReportInput): Promise<StoredReportRecord> {
     const row = await this.db
       .insertInto('reports')
@@ -447,6 +476,10 @@ function toReportSummary(row: Pick<Row<'reports'>, 'id' | 'monitor_name' | 'kind
     scorecard: JSON.parse(row.scorecard) as StoredReportSummary['scorecard'],
     findings: row.findings,
   };
+}
+
+function toChannel(row: Row<'alert_channels'>): AlertChannelRecord {
+  return { id: row.id, name: row.name, definition: JSON.parse(row.definition) as unknown, createdAt: Number(row.created_at), updatedAt: Number(row.updated_at) };
 }
 
 function toUser(row: Row<'users'>): UserRecord {

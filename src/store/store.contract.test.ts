@@ -111,6 +111,16 @@ describe.each(testStoreKinds().map((kind) => [kind.name, kind] as const))('Store
     expect(await store.setIncidentNote(incident.id + 1000, 'x')).toBeUndefined();
   });
 
+  it('keeps alert channels added from the dashboard, renames and deletes them, and refuses a second of the same name', async () => {
+    const hook = await store.createAlertChannel({ name: 'hook', definition: { type: 'webhook', url: 'http://127.0.0.1:9/secret' }, createdAt: 5 });
+    expect(await store.listAlertChannels()).toEqual([{ id: hook.id, name: 'hook', definition: { type: 'webhook', url: 'http://127.0.0.1:9/secret' }, createdAt: 5, updatedAt: 5 }]);
+    await expect(store.createAlertChannel({ name: 'hook', definition: {}, createdAt: 6 })).rejects.toThrow();
+    expect(await store.updateAlertChannel(hook.id, { name: 'ops-hook', definition: { type: 'slack' }, updatedAt: 7 })).toMatchObject({ name: 'ops-hook', definition: { type: 'slack' }, createdAt: 5, updatedAt: 7 });
+    expect(await store.deleteAlertChannel(hook.id)).toBe(true);
+    expect(await store.deleteAlertChannel(hook.id)).toBe(false);
+    expect(await store.listAlertChannels()).toEqual([]);
+  });
+
   it('has at most one open incident found per monitor and closes it on recovery', async () => {
     const monitor = await store.upsertMonitor({ name: 'i', definition: {}, source: 'config' });
     expect(await store.openIncidentFor(monitor.id)).toBeUndefined();

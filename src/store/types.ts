@@ -52,6 +52,12 @@ export interface Store {
   /** Newest first. */
   listAlertDeliveries(query?: { monitorId?: number; incidentId?: number; subject?: string; limit?: number }): Promise<AlertDeliveryRecord[]>;
 
+  /** Alert channels added from the dashboard, by name. */
+  listAlertChannels(): Promise<AlertChannelRecord[]>;
+  createAlertChannel(input: { name: string; definition: unknown; createdAt: number }): Promise<AlertChannelRecord>;
+  updateAlertChannel(id: number, input: { name: string; definition: unknown; updatedAt: number }): Promise<AlertChannelRecord | undefined>;
+  deleteAlertChannel(id: number): Promise<boolean>;
+
   addReport(input: StoredReportInput): Promise<StoredReportRecord>;
   getReport(id: number): Promise<StoredReportRecord | undefined>;
   /** Newest first, without the report body (the list is for charts and tables). */
@@ -169,6 +175,15 @@ export interface AlertDeliveryInput {
 
 export interface AlertDeliveryRecord extends AlertDeliveryInput {
   readonly id: number;
+}
+
+export interface AlertChannelRecord {
+  readonly id: number;
+  readonly name: string;
+  /** The channel as the config schema validates it, secrets included. */
+  readonly definition: unknown;
+  readonly createdAt: number;
+  readonly updatedAt: number;
 }
 
 export type Scorecard = Partial<Record<CauseId, number>>;
