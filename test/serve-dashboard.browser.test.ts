@@ -88,6 +88,18 @@ describe.skipIf(shouldSkip)('serve dashboard in Chromium', () => {
     const today = page.locator('[data-bar="shop"] .seg').last();
     await expect.poll(() => today.getAttribute('data-tip')).toMatch(/: 100\.00 % of \d+ checks$/);
     expect(await page.locator('[data-bar="shop"] .seg').count()).toBe(90);
+    // The bar is one tab stop (today); the arrow keys walk back through the days, each naming its figure.
+    await page.focus('[data-bar="shop"] .seg[tabindex="0"]');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^shop, \w+ \d+: no checks$/);
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^shop, \w+ \d+: 100\.00 % of \d+ checks$/);
+    // The redraw every 2 s (today's count goes up) keeps the keyboard focus on the same day.
+    const focusedKey = () => page.evaluate(() => document.activeElement?.getAttribute('data-key'));
+    const before = { key: await focusedKey(), tip: await today.getAttribute('data-tip') };
+    expect(before.key).toMatch(/^shop:\d+$/);
+    await expect.poll(() => today.getAttribute('data-tip'), { timeout: 10_000 }).not.toBe(before.tip);
+    expect(await focusedKey()).toBe(before.key);
     await expect.poll(() => page.locator('tr[data-monitor="shop"] svg.sparkline polyline').count()).toBe(1);
     expect(await page.textContent('tr[data-monitor="shop"] td:nth-child(4)')).toMatch(/^\d+ ms$/);
     expect(await seriousViolations(page)).toEqual([]);

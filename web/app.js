@@ -154,7 +154,11 @@ function sparkline(points, name) {
   const root = svg('svg', { width: w, height: h, viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-label': `${name}: median response time over the last 24 hours`, class: 'sparkline' });
   if (points.length === 0) return root;
   const from = Date.now() - 86_400_000, top = Math.max(...points.map((p) => p.p50), 1);
-  root.append(svg('polyline', { points: points.map((p) => `${((p.at - from) / 86_400_000) * w},${h - 2 - (p.p50 / top) * (h - 4)}`).join(' '), fill: 'none', stroke: '#1a73e8', 'stroke-width': 1.2 }));
+  const xy = points.map((p) => [((p.at - from) / 86_400_000) * w, h - 2 - (p.p50 / top) * (h - 4)]);
+  root.append(svg('polyline', { points: xy.map(([x, y]) => `${x},${y}`).join(' '), fill: 'none', stroke: '#1a73e8', 'stroke-width': 1.2 }));
+  // The latest point as a dot, so a monitor with one bucket of data so far still shows something.
+  const [lastX, lastY] = xy[xy.length - 1];
+  root.append(svg('circle', { cx: Math.min(lastX, w - 2), cy: lastY, r: 2, fill: '#1a73e8' }));
   return root;
 }
 
@@ -167,9 +171,9 @@ function renderMonitors(monitors) {
     el('td', {}, el('a', { href: `#/monitors/${m.id}` }, m.name)),
     el('td', { class: m.status, 'data-status': m.status }, m.status),
     el('td', {}, uptimeBar(m.days, m.name)),
-    el('td', {}, m.lastResponseMs == null ? '–' : `${Math.round(m.lastResponseMs)} ms`),
+    el('td', { class: 'num' }, m.lastResponseMs == null ? '–' : `${Math.round(m.lastResponseMs)} ms`),
     el('td', {}, sparkline(m.sparkline, m.name)),
-    el('td', {}, pct(m.uptime['24h'])), el('td', {}, pct(m.uptime['7d'])), el('td', {}, pct(m.uptime['30d'])),
+    el('td', { class: 'num' }, pct(m.uptime['24h'])), el('td', { class: 'num' }, pct(m.uptime['7d'])), el('td', { class: 'num' }, pct(m.uptime['30d'])),
     el('td', {}, state.role === 'admin' ? el('span', {},
       el('button', { type: 'button', 'aria-label': `edit ${m.name}`, onclick: () => editMonitor(m) }, 'edit'), ' ',
       el('button', { type: 'button', 'aria-label': `delete ${m.name}`, onclick: async () => { if (confirm(`Delete ${m.name}?`)) { await api('DELETE', `/api/monitors/${m.id}`); refresh(); } } }, 'delete')) : ''))));
@@ -399,13 +403,27 @@ for (const button of document.querySelectorAll('.ranges button')) {
   button.addEventListener('click', () => { state.range = button.dataset.range; refresh(); });
 }
 
+/**
+ * The tables are redrawn every 2 s; without this a keyboard user's focus would fall back to the page
+ * on each redraw. The element with the same name (aria-label or text) takes the focus back.
+ */
+async function keepingFocus(redraw) {
+  const active = document.activeElement;
+  const nameOf = (node) => node.getAttribute('data-key') || node.getAttribute('aria-label') || node.textContent;
+  const name = active && active !== document.body ? nameOf(active) : null;
+  await redraw();
+  if (name === null || document.contains(active)) return;
+  const match = [...document.querySelectorAll(`#app ${active.tagName}`)].find((node) => nameOf(node) === name);
+  if (!match) return;
+  if (match.classList.contains('seg')) for (const seg of match.parentNode.children) seg.setAttribute('tabindex', seg === match ? '0' : '-1');
+  match.focus();
+}
+
 async function refresh() {
   try {
     const r = currentRoute();
     const status = await api('GET', '/api/status');
-    if (r.view === 'monitor') await refreshMonitor(r.id);
-    else if (r.view === 'channels') await refreshChannels();
-    else await refreshOverview();
+    await keepingFocus(() => (r.view === 'monitor' ? refreshMonitor(r.id) : r.view === 'channels' ? refreshChannels() : refreshOverview()));
     showProblem(status.store.healthy ? '' : `The database refuses writes: ${status.store.pendingResults} results are kept in memory and will be written when it is back.`);
   } catch (error) {
     if (error.message === 'signed out') return;

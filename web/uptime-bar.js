@@ -25,7 +25,8 @@ function uptimeBar(days, name) {
     const tip = `${name}, ${shortDay(d.day)}: ${d.uptime == null ? 'no checks' : `${d.uptime.toFixed(2)} %${checks}`}`;
     const seg = document.createElement('span');
     seg.className = `seg ${grade}`;
-    for (const [k, v] of Object.entries({ role: 'img', 'aria-label': tip, 'data-tip': tip, tabindex: i === days.length - 1 ? '0' : '-1' })) seg.setAttribute(k, v);
+    // data-key names the segment across redraws (its label changes with every check).
+    for (const [k, v] of Object.entries({ role: 'img', 'aria-label': tip, 'data-tip': tip, 'data-key': `${name}:${d.day}`, tabindex: i === days.length - 1 ? '0' : '-1' })) seg.setAttribute(k, v);
     bar.append(seg);
   });
   bar.addEventListener('keydown', (event) => {
