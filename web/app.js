@@ -238,8 +238,20 @@ async function refreshOverview() {
   renderMonitors(monitors); renderIncidents(incidents); renderAlerts(alerts); renderReports(reports);
 }
 
+// A 7-day chart has 14-minute points and a 90-day one 3-hour points: redrawing them every 2 s would only
+// make the database sort up to 780,000 durations again. They are fetched again after a minute; 24 h every time.
+const seriesMaxAgeMs = { '24h': 0, '7d': 60_000, '30d': 60_000, '90d': 60_000 };
+async function seriesOf(id) {
+  const key = `${id}:${state.range}`;
+  const cached = state.series;
+  if (cached && cached.key === key && Date.now() - cached.at < seriesMaxAgeMs[state.range]) return cached.data;
+  const data = await api('GET', `/api/monitors/${id}/series?range=${state.range}`);
+  state.series = { key, at: Date.now(), data };
+  return data;
+}
+
 async function refreshMonitor(id) {
-  const [m, series] = await Promise.all([api('GET', `/api/monitors/${id}`), api('GET', `/api/monitors/${id}/series?range=${state.range}`)]);
+  const [m, series] = await Promise.all([api('GET', `/api/monitors/${id}`), seriesOf(id)]);
   document.title = `${m.name} · faultline serve`;
   $('mv-title').textContent = m.name;
   const status = $('mv-status');

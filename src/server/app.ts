@@ -15,6 +15,7 @@ import type { RangeName } from './monitor-views.js';
 import { HttpProblem, parse, problem } from './problem.js';
 import { registerChannelRoutes } from './channels.js';
 import { publicStatus, statusHtml } from './status-page.js';
+import { withDayCountCache } from './day-count-cache.js';
 
 export interface ServerOptions {
   readonly store: Store;
@@ -47,6 +48,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const ttl = options.sessionTtlMs ?? 12 * 3_600_000;
   const limiter = new LoginLimiter();
   const statusPage = options.statusPage ?? { path: '/status', title: 'Service status' };
+  const views = withDayCountCache(store);
   const app = Fastify({
     logger: false,
     trustProxy: options.trustProxy ?? false,
@@ -113,7 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   }
   // No sign-in: the status page's data, public monitors only and nothing internal (see status-page.ts).
-  app.get('/api/public/status', async () => publicStatus(store, statusPage.title, Date.now(), options.maintenance));
+  app.get('/api/public/status', async () => publicStatus(views, statusPage.title, Date.now(), options.maintenance));
 
   // --- sign-in
   app.post('/api/login', async (request, reply) => {
@@ -171,14 +173,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/monitors', { preHandler: guard(store, 'viewer') }, async () => {
     const now = Date.now();
     const monitors = await store.listMonitors();
-    return Promise.all(monitors.map((m) => monitorSummary(store, m, now, options.maintenance)));
+    return Promise.all(monitors.map((m) => monitorSummary(views, m, now, options.maintenance)));
   });
   app.post('/api/monitors', { preHandler: guard(store, 'admin') }, async (request, reply) => {
     const definition = parse(monitorSchema, stripCsrf(request.body));
     if (await store.getMonitorByName(definition.name)) throw new HttpProblem(409, 'Conflict', `monitor ${definition.name} exists`);
     const record = await store.upsertMonitor({ name: definition.name, definition, source: 'api', enabled: definition.enabled });
     await options.service?.sync();
-    return reply.code(201).send(await monitorSummary(store, record, Date.now(), options.maintenance));
+    return reply.code(201).send(await monitorSummary(views, record, Date.now(), options.maintenance));
   });
   app.put('/api/monitors/:id', { preHandler: guard(store, 'admin') }, async (request) => {
     const { id } = parse(idParam, request.params);
@@ -189,7 +191,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (other && other.id !== id) throw new HttpProblem(409, 'Conflict', `monitor ${definition.name} exists`);
     const record = await store.updateMonitor(id, { name: definition.name, definition, enabled: definition.enabled });
     await options.service?.sync();
-    return monitorSummary(store, record ?? existing, Date.now(), options.maintenance);
+    return monitorSummary(views, record ?? existing, Date.now(), options.maintenance);
   });
   app.delete('/api/monitors/:id', { preHandler: guard(store, 'admin') }, async (request, reply) => {
     const { id } = parse(idParam, request.params);
@@ -207,14 +209,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const { id } = parse(idParam, request.params);
     const monitor = await store.getMonitor(id);
     if (!monitor) throw new HttpProblem(404, 'Not Found', `no monitor ${id}`);
-    return monitorPage(store, monitor, Date.now(), options.maintenance);
+    return monitorPage(views, monitor, Date.now(), options.maintenance);
   });
   const rangeQuery = z.object({ range: z.enum(Object.keys(ranges) as [RangeName, ...RangeName[]]).default('24h') });
   app.get('/api/monitors/:id/series', { preHandler: guard(store, 'viewer') }, async (request) => {
     const { id } = parse(idParam, request.params);
     const { range } = parse(rangeQuery, request.query);
     if (!(await store.getMonitor(id))) throw new HttpProblem(404, 'Not Found', `no monitor ${id}`);
-    return rangeSeries(store, id, range, Date.now());
+    return rangeSeries(views, id, range, Date.now());
   });
 
   app.get('/api/monitors/:id/permission-matrix', { preHandler: guard(store, 'viewer') }, async (request) => {

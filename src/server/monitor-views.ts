@@ -28,14 +28,21 @@ export function percent(ok: number, failed: number): number | null {
 }
 
 /** One segment per UTC day for the last 90 days, today last, counted in the database. */
-export async function uptimeBar(store: Store, monitorId: number, now: number): Promise<DaySegment[]> {
+export async function uptimeBar(store: Store, monitorId: number, now: number): Promise<(DaySegment & { ok: number })[]> {
   const from = Math.floor(now / day) * day - (barDays - 1) * day;
   const counts = new Map((await store.dailyCounts({ monitorId, from })).map((c) => [c.day, c]));
   return Array.from({ length: barDays }, (_, i) => {
     const at = from + i * day;
     const count = counts.get(at);
-    return { day: at, uptime: count ? percent(count.ok, count.failed) : null, checks: count ? count.ok + count.failed : 0 };
+    return { day: at, uptime: count ? percent(count.ok, count.failed) : null, checks: count ? count.ok + count.failed : 0, ok: count?.ok ?? 0 };
   });
+}
+
+/** Uptime over whole days of the bar. */
+export function uptimeOfDays(days: readonly { checks: number; ok: number }[]): number | null {
+  const checks = days.reduce((sum, d) => sum + d.checks, 0);
+  const ok = days.reduce((sum, d) => sum + d.ok, 0);
+  return percent(ok, checks - ok);
 }
 
 export async function uptimeSince(store: Store, monitorId: number, since: number): Promise<number | null> {
@@ -47,8 +54,10 @@ export async function uptimeSince(store: Store, monitorId: number, since: number
 export async function monitorSummary(store: Store, monitor: MonitorRecord, now: number, calendar?: MaintenanceCalendar) {
   const [latest] = await store.listResults({ monitorId: monitor.id, limit: 1 });
   const open = await store.openIncidentFor(monitor.id);
-  const uptime: Record<string, number | null> = {};
-  for (const [label, span] of Object.entries(ranges)) uptime[label] = await uptimeSince(store, monitor.id, now - span);
+  const days = await uptimeBar(store, monitor.id, now);
+  // 24 h rolls with the clock; the longer figures are whole UTC days (today included), as the bar shows them.
+  const uptime: Record<string, number | null> = { '24h': await uptimeSince(store, monitor.id, now - day) };
+  for (const [label, count] of [['7d', 7], ['30d', 30], ['90d', 90]] as const) uptime[label] = uptimeOfDays(days.slice(-count));
   const sparkline = await store.latencySeries({ monitorId: monitor.id, from: now - day, to: now + 1, buckets: sparklineBuckets });
   const maintenance = maintenanceOf(calendar, monitor, now);
   return {
@@ -59,7 +68,7 @@ export async function monitorSummary(store: Store, monitor: MonitorRecord, now: 
     lastResponseMs: latest ? latest.durationMs : null,
     openIncident: open ?? null,
     uptime,
-    days: await uptimeBar(store, monitor.id, now),
+    days: days.map(({ ok: _ok, ...segment }) => segment),
     sparkline: sparkline.map((b) => ({ at: b.at, p50: b.p50, failed: b.failed })),
   };
 }

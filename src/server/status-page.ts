@@ -1,8 +1,6 @@
 import type { MonitorRecord, Store } from '../store/types.js';
 import type { MaintenanceCalendar } from '../monitor/maintenance.js';
-import { maintenanceOf, stateOf, uptimeBar, uptimeSince } from './monitor-views.js';
-
-const day = 86_400_000;
+import { maintenanceOf, stateOf, uptimeBar, uptimeOfDays } from './monitor-views.js';
 
 /** A monitor is on the status page when its definition says `public: true` (config or the dashboard's switch). */
 export function isPublic(monitor: MonitorRecord): boolean {
@@ -25,8 +23,9 @@ export async function publicStatus(store: Store, title: string, now: number, cal
   const incidents: { monitor: string; openedAt: number; note: string | null }[] = [];
   for (const monitor of (await store.listMonitors()).filter(isPublic)) {
     const [latest] = await store.listResults({ monitorId: monitor.id, limit: 1 });
-    const days = (await uptimeBar(store, monitor.id, now)).map((d) => ({ day: d.day, uptime: d.uptime }));
-    const entry = { name: monitor.name, state: maintenanceOf(calendar, monitor, now) ? 'maintenance' : stateOf(latest), uptime90d: await uptimeSince(store, monitor.id, now - 90 * day), days };
+    const bar = await uptimeBar(store, monitor.id, now);
+    const days = bar.map((d) => ({ day: d.day, uptime: d.uptime }));
+    const entry = { name: monitor.name, state: maintenanceOf(calendar, monitor, now) ? 'maintenance' : stateOf(latest), uptime90d: uptimeOfDays(bar), days };
     const group = groupOf(monitor);
     groups.set(group, [...(groups.get(group) ?? []), entry]);
     const open = await store.openIncidentFor(monitor.id);
