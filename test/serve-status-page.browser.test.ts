@@ -134,6 +134,9 @@ describe.skipIf(shouldSkip)('a maintenance window in Chromium', () => {
     expect(alerts.filter((a) => a.monitor === 'billing')).toEqual([]);
     expect(await admin.getAttribute('tr[data-monitor="billing"] td[data-status]', 'data-status')).toBe('maintenance');
     expect(await admin.evaluate(async () => ((await (await fetch('/api/incidents')).json()) as unknown[]).length)).toBe(1);
+    // The alerted incident lists its delivery on the monitor's own page.
+    await admin.click('tr[data-monitor="ledger"] a');
+    await expect.poll(() => admin.locator('#mv-incidents tr[data-open="yes"] li').allTextContents(), { timeout: 15_000 }).toEqual(['failure → hook (attempt 1): HTTP 200']);
     await admin.close();
 
     const page = await serve.newPage();
