@@ -219,4 +219,40 @@ describe.skipIf(shouldSkip)('serve dashboard in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('plans a maintenance window from the dashboard that puts its monitor in maintenance until it is deleted', async () => {
+    const errors: string[] = [];
+    const page = await serve.signIn();
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.fill('#m-name', 'cache');
+    await page.fill('#m-url', `${target.url}/cache`);
+    await page.fill('#m-interval', '1s');
+    await page.click('#m-save');
+    const status = page.locator('tr[data-monitor="cache"] td[data-status]');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toBe('up');
+
+    await page.fill('#w-name', 'cache upgrade');
+    await page.fill('#w-monitors', 'cache');
+    await page.fill('#w-cron', '0 2 * * 0');
+    await page.click('#maintenance-form button');
+    await expect.poll(() => page.textContent('#maintenance-error')).toMatch(/duration/);
+
+    const local = (ms: number) => {
+      const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+      return d.toISOString().slice(0, 16);
+    };
+    await page.fill('#w-cron', '');
+    await page.fill('#w-start', local(Date.now() - 3_600_000));
+    await page.fill('#w-end', local(Date.now() + 3_600_000));
+    await page.click('#maintenance-form button');
+    await expect.poll(() => page.textContent('tr[data-window="cache upgrade"] td:nth-child(4)')).toBe('on');
+    await expect.poll(() => status.getAttribute('data-status')).toBe('maintenance');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.click('tr[data-window="cache upgrade"] button:has-text("delete")');
+    await expect.poll(() => page.locator('tr[data-window]').count()).toBe(0);
+    await expect.poll(() => status.getAttribute('data-status')).toBe('up');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

@@ -231,8 +231,9 @@ const duration = (ms) => {
 };
 
 async function refreshOverview() {
-  const [monitors, incidents, alerts, reports] = await Promise.all([
-    api('GET', '/api/monitors'), api('GET', '/api/incidents'), api('GET', '/api/alerts?limit=50'), api('GET', '/api/reports')]);
+  const [monitors, incidents, alerts, reports, windows] = await Promise.all([
+    api('GET', '/api/monitors'), api('GET', '/api/incidents'), api('GET', '/api/alerts?limit=50'), api('GET', '/api/reports'), api('GET', '/api/maintenance')]);
+  renderMaintenance(windows);
   state.monitors = monitors;
   if (!state.channels) { state.channels = await api('GET', '/api/channels'); renderChannelChoice(); }
   renderMonitors(monitors); renderIncidents(incidents); renderAlerts(alerts); renderReports(reports);
@@ -283,6 +284,38 @@ async function refreshMonitor(id) {
       el('a', { href: `/api/reports/${r.id}` }, `report #${r.id} (JSON)`));
   }
 }
+
+const list = (text) => text.split(',').map((v) => v.trim()).filter(Boolean);
+
+function renderMaintenance(windows) {
+  $('maintenance-form').classList.toggle('hidden', state.role !== 'admin');
+  $('maintenance').querySelector('tbody').replaceChildren(...windows.map((w) => el('tr', { 'data-window': w.name },
+    el('td', {}, w.name),
+    el('td', {}, [...(w.monitors || []), ...(w.groups || []).map((g) => `group ${g}`)].join(', ')),
+    el('td', {}, w.cron ? `${w.cron} for ${duration(w.duration)}` : `${time(Date.parse(w.start))} – ${time(Date.parse(w.end))}`),
+    el('td', {}, w.isActive ? 'on' : ''),
+    el('td', {}, state.role === 'admin' && w.source === 'api'
+      ? el('button', { type: 'button', 'aria-label': `delete ${w.name}`, onclick: async () => { await api('DELETE', `/api/maintenance/${w.id}`); refresh(); } }, 'delete')
+      : w.source === 'config' ? 'faultline.yaml' : ''))));
+}
+
+$('maintenance-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('maintenance-error').textContent = '';
+  const planned = { name: $('w-name').value.trim() };
+  if (list($('w-monitors').value).length) planned.monitors = list($('w-monitors').value);
+  if (list($('w-groups').value).length) planned.groups = list($('w-groups').value);
+  // datetime-local is the browser's local time; the server keeps ISO instants.
+  if ($('w-start').value) planned.start = new Date($('w-start').value).toISOString();
+  if ($('w-end').value) planned.end = new Date($('w-end').value).toISOString();
+  if ($('w-cron').value.trim()) planned.cron = $('w-cron').value.trim();
+  if ($('w-duration').value.trim()) planned.duration = $('w-duration').value.trim();
+  try {
+    await api('POST', '/api/maintenance', planned);
+    $('maintenance-form').reset();
+    refresh();
+  } catch (error) { $('maintenance-error').textContent = error.message; }
+});
 
 /** Incidents as bars along the chart's range, so their length reads at a glance. */
 function renderTimeline(incidents, from, to) {

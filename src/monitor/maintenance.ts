@@ -10,17 +10,35 @@ export interface MaintainedMonitor {
 /** Maintenance windows of faultline.yaml, asked whether a monitor is in one at a given time. */
 export class MaintenanceCalendar {
   private readonly crons = new Map<MaintenanceConfig, Cron>();
+  private stored: readonly MaintenanceConfig[] = [];
 
   constructor(private readonly windows: readonly MaintenanceConfig[]) {
-    for (const window of windows) if (window.cron !== undefined) this.crons.set(window, new Cron(window.cron, { paused: true }));
+    this.addCrons(windows);
+  }
+
+  /** The windows of faultline.yaml. */
+  get configured(): readonly MaintenanceConfig[] {
+    return this.windows;
+  }
+
+  /** Replace the windows planned from the dashboard (read from the store after each change). */
+  setStored(windows: readonly MaintenanceConfig[]): void {
+    this.stored = windows;
+    for (const window of this.crons.keys()) if (!this.windows.includes(window) && !windows.includes(window)) this.crons.delete(window);
+    this.addCrons(windows);
   }
 
   /** The window covering the monitor at `at`, if any. */
   activeFor(monitor: MaintainedMonitor, at: number): MaintenanceConfig | undefined {
-    return this.windows.find((window) => covers(window, monitor) && this.isOn(window, at));
+    return [...this.windows, ...this.stored].find((window) => covers(window, monitor) && this.isActive(window, at));
   }
 
-  private isOn(window: MaintenanceConfig, at: number): boolean {
+  private addCrons(windows: readonly MaintenanceConfig[]): void {
+    for (const window of windows) if (window.cron !== undefined && !this.crons.has(window)) this.crons.set(window, new Cron(window.cron, { paused: true }));
+  }
+
+  /** Whether the window is on at `at`. */
+  isActive(window: MaintenanceConfig, at: number): boolean {
     if (window.start !== undefined && window.end !== undefined) return Date.parse(window.start) <= at && at < Date.parse(window.end);
     const cron = this.crons.get(window);
     const durationMs = window.duration ?? 0;

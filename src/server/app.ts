@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { monitorSchema } from '../config/schema.js';
 import type { MonitorMetrics } from '../monitor/metrics.js';
-import type { MaintenanceCalendar } from '../monitor/maintenance.js';
+import { MaintenanceCalendar } from '../monitor/maintenance.js';
 import type { MonitorService } from '../monitor/monitor-service.js';
 import { latestMatrix } from '../monitor/permission-changes.js';
 import type { Store } from '../store/types.js';
@@ -14,6 +14,7 @@ import { monitorPage, monitorSummary, rangeSeries, ranges } from './monitor-view
 import type { RangeName } from './monitor-views.js';
 import { HttpProblem, parse, problem } from './problem.js';
 import { registerChannelRoutes } from './channels.js';
+import { loadStoredWindows, registerMaintenanceRoutes } from './maintenance-routes.js';
 import { publicStatus, statusHtml } from './status-page.js';
 import { withDayCountCache } from './day-count-cache.js';
 
@@ -49,6 +50,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const limiter = new LoginLimiter();
   const statusPage = options.statusPage ?? { path: '/status', title: 'Service status' };
   const views = withDayCountCache(store);
+  const calendar = options.maintenance ?? new MaintenanceCalendar([]);
+  await loadStoredWindows(store, calendar);
   const app = Fastify({
     logger: false,
     trustProxy: options.trustProxy ?? false,
@@ -115,7 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   }
   // No sign-in: the status page's data, public monitors only and nothing internal (see status-page.ts).
-  app.get('/api/public/status', async () => publicStatus(views, statusPage.title, Date.now(), options.maintenance));
+  app.get('/api/public/status', async () => publicStatus(views, statusPage.title, Date.now(), calendar));
 
   // --- sign-in
   app.post('/api/login', async (request, reply) => {
@@ -173,14 +176,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/monitors', { preHandler: guard(store, 'viewer') }, async () => {
     const now = Date.now();
     const monitors = await store.listMonitors();
-    return Promise.all(monitors.map((m) => monitorSummary(views, m, now, options.maintenance)));
+    return Promise.all(monitors.map((m) => monitorSummary(views, m, now, calendar)));
   });
   app.post('/api/monitors', { preHandler: guard(store, 'admin') }, async (request, reply) => {
     const definition = parse(monitorSchema, stripCsrf(request.body));
     if (await store.getMonitorByName(definition.name)) throw new HttpProblem(409, 'Conflict', `monitor ${definition.name} exists`);
     const record = await store.upsertMonitor({ name: definition.name, definition, source: 'api', enabled: definition.enabled });
     await options.service?.sync();
-    return reply.code(201).send(await monitorSummary(views, record, Date.now(), options.maintenance));
+    return reply.code(201).send(await monitorSummary(views, record, Date.now(), calendar));
   });
   app.put('/api/monitors/:id', { preHandler: guard(store, 'admin') }, async (request) => {
     const { id } = parse(idParam, request.params);
@@ -191,7 +194,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (other && other.id !== id) throw new HttpProblem(409, 'Conflict', `monitor ${definition.name} exists`);
     const record = await store.updateMonitor(id, { name: definition.name, definition, enabled: definition.enabled });
     await options.service?.sync();
-    return monitorSummary(views, record ?? existing, Date.now(), options.maintenance);
+    return monitorSummary(views, record ?? existing, Date.now(), calendar);
   });
   app.delete('/api/monitors/:id', { preHandler: guard(store, 'admin') }, async (request, reply) => {
     const { id } = parse(idParam, request.params);
@@ -209,7 +212,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const { id } = parse(idParam, request.params);
     const monitor = await store.getMonitor(id);
     if (!monitor) throw new HttpProblem(404, 'Not Found', `no monitor ${id}`);
-    return monitorPage(views, monitor, Date.now(), options.maintenance);
+    return monitorPage(views, monitor, Date.now(), calendar);
   });
   const rangeQuery = z.object({ range: z.enum(Object.keys(ranges) as [RangeName, ...RangeName[]]).default('24h') });
   app.get('/api/monitors/:id/series', { preHandler: guard(store, 'viewer') }, async (request) => {
@@ -247,6 +250,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return store.listAlertDeliveries({ limit: q.limit, ...(q.monitorId !== undefined ? { monitorId: q.monitorId } : {}) });
   });
   registerChannelRoutes(app, store, options.service);
+  registerMaintenanceRoutes(app, store, calendar);
   app.get('/api/reports', { preHandler: guard(store, 'viewer') }, async () => store.listReports());
   app.get('/api/reports/:id', { preHandler: guard(store, 'viewer') }, async (request) => {
     const { id } = parse(idParam, request.params);

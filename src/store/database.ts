@@ -7,6 +7,7 @@ import { alertSubject } from './migrations/0003-alert-subject.js';
 import { resultSeriesIndex } from './migrations/0004-result-series-index.js';
 import { incidentPublicNote } from './migrations/0005-incident-public-note.js';
 import { alertChannels } from './migrations/0006-alert-channels.js';
+import { maintenanceWindows } from './migrations/0007-maintenance-windows.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -43,6 +44,7 @@ export interface Database {
   users: { id: Generated<number>; username: string; password_hash: string; role: string; created_at: Millis };
   sessions: { id_hash: string; user_id: number; csrf_token: string; created_at: Millis; expires_at: Millis };
   alert_channels: { id: Generated<number>; name: string; definition: string; created_at: Millis; updated_at: Millis };
+  maintenance_windows: { id: Generated<number>; definition: string; created_at: Millis };
   api_tokens: { id: Generated<number>; user_id: number; name: string; token_hash: string; created_at: Millis };
 }
 
@@ -55,6 +57,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0004-result-series-index': resultSeriesIndex(),
     '0005-incident-public-note': incidentPublicNote(),
     '0006-alert-channels': alertChannels(dialect),
+    '0007-maintenance-windows': maintenanceWindows(dialect),
   };
 }
 

@@ -262,6 +262,21 @@ export class KyselyStore implements Store {
     return Number(result.numDeletedRows) > 0;
   }
 
+  async listMaintenanceWindows(): Promise<{ id: number; definition: unknown; createdAt: number }[]> {
+    const rows = await this.db.selectFrom('maintenance_windows').selectAll().orderBy('id').execute();
+    return rows.map((row) => ({ id: row.id, definition: JSON.parse(row.definition) as unknown, createdAt: Number(row.created_at) }));
+  }
+
+  async addMaintenanceWindow(input: { definition: unknown; createdAt: number }): Promise<{ id: number; definition: unknown; createdAt: number }> {
+    const row = await this.db.insertInto('maintenance_windows').values({ definition: JSON.stringify(input.definition), created_at: input.createdAt }).returningAll().executeTakeFirstOrThrow();
+    return { id: row.id, definition: JSON.parse(row.definition) as unknown, createdAt: Number(row.created_at) };
+  }
+
+  async deleteMaintenanceWindow(id: number): Promise<boolean> {
+    const result = await this.db.deleteFrom('maintenance_windows').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
   async addReport(input: StoredReportInput): Promise<StoredReportRecord> {
     const row = await this.db
       .insertInto('reports')

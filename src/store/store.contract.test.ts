@@ -121,6 +121,14 @@ describe.each(testStoreKinds().map((kind) => [kind.name, kind] as const))('Store
     expect(await store.listAlertChannels()).toEqual([]);
   });
 
+  it('keeps maintenance windows planned from the dashboard until they are deleted', async () => {
+    const window = await store.addMaintenanceWindow({ definition: { name: 'db upgrade', monitors: ['api'] }, createdAt: 3 });
+    expect(await store.listMaintenanceWindows()).toEqual([{ id: window.id, definition: { name: 'db upgrade', monitors: ['api'] }, createdAt: 3 }]);
+    expect(await store.deleteMaintenanceWindow(window.id)).toBe(true);
+    expect(await store.deleteMaintenanceWindow(window.id)).toBe(false);
+    expect(await store.listMaintenanceWindows()).toEqual([]);
+  });
+
   it('has at most one open incident found per monitor and closes it on recovery', async () => {
     const monitor = await store.upsertMonitor({ name: 'i', definition: {}, source: 'config' });
     expect(await store.openIncidentFor(monitor.id)).toBeUndefined();

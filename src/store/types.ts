@@ -58,6 +58,11 @@ export interface Store {
   updateAlertChannel(id: number, input: { name: string; definition: unknown; updatedAt: number }): Promise<AlertChannelRecord | undefined>;
   deleteAlertChannel(id: number): Promise<boolean>;
 
+  /** Maintenance windows planned from the dashboard, oldest first. */
+  listMaintenanceWindows(): Promise<{ id: number; definition: unknown; createdAt: number }[]>;
+  addMaintenanceWindow(input: { definition: unknown; createdAt: number }): Promise<{ id: number; definition: unknown; createdAt: number }>;
+  deleteMaintenanceWindow(id: number): Promise<boolean>;
+
   addReport(input: StoredReportInput): Promise<StoredReportRecord>;
   getReport(id: number): Promise<StoredReportRecord | undefined>;
   /** Newest first, without the report body (the list is for charts and tables). */
