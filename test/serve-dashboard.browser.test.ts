@@ -190,6 +190,7 @@ describe.skipIf(shouldSkip)('serve dashboard in Chromium', () => {
     for (const text of [listed, await page.content()]) for (const secret of ['tok-5f1e2d', 'hdr-9c8b7a']) expect(text).not.toContain(secret);
     expect(await page.textContent('tr[data-channel="ops-hook"]')).toContain(new URL(receiver.url).origin);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join('test-results', 'serve-channels.png'), fullPage: true });
 
     // An edit that leaves the secrets empty keeps them: the renamed channel still delivers.
     await page.click('tr[data-channel="ops-hook"] button:has-text("edit")');
