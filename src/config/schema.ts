@@ -76,6 +76,8 @@ export const monitorSchema = z
     only: z.array(z.string().min(1)).optional().describe("Audit monitors: run only these checks or causes, as `audit --only`; [permissions] is a permission audit whose matrix is compared run to run."),
     skip: z.array(z.string().min(1)).optional().describe('Audit monitors: skip these checks or causes, as `audit --skip`.'),
     enabled: z.boolean().default(true),
+    public: z.boolean().default(false).describe('Show this monitor on the public status page (name, state, 90-day bar, open incidents with their public notes; never its URL, headers or errors).'),
+    group: z.string().min(1).max(100).optional().describe('Heading the monitor is listed under on the status page; maintenance windows can name it.'),
   })
   .superRefine((monitor, ctx) => {
     if (monitor.kind === 'http' && !monitor.url && !monitor.operation) ctx.addIssue({ code: 'custom', message: 'an http monitor needs `url` or `operation`', path: ['url'] });
@@ -122,6 +124,38 @@ const ignoreSchema = z
   })
   .describe('A finding accepted on purpose: reported as suppressed with its reason, not counted towards --fail-on.');
 
+export const maintenanceSchema = z
+  .strictObject({
+    name: z.string().min(1).max(200).describe('Shown in the dashboard and logs.'),
+    monitors: z.array(z.string().min(1)).optional().describe('Monitor names the window covers.'),
+    groups: z.array(z.string().min(1)).optional().describe('Monitor groups the window covers.'),
+    start: z.iso.datetime({ offset: true }).optional().describe('A one-off window: ISO date-time it starts, e.g. 2026-12-24T22:00:00Z.'),
+    end: z.iso.datetime({ offset: true }).optional().describe('A one-off window: when it ends.'),
+    cron: z.string().optional().describe("A recurring window: when it starts, e.g. '0 2 * * 0' (Sundays 02:00)."),
+    duration: duration.optional().describe("A recurring window: how long it lasts, e.g. '2h'."),
+  })
+  .superRefine((window, ctx) => {
+    if (!window.monitors?.length && !window.groups?.length) ctx.addIssue({ code: 'custom', message: 'a maintenance window names `monitors` or `groups`', path: ['monitors'] });
+    const oneOff = window.start !== undefined || window.end !== undefined;
+    const recurring = window.cron !== undefined || window.duration !== undefined;
+    if (oneOff === recurring) ctx.addIssue({ code: 'custom', message: 'give `start` and `end` (one-off) or `cron` and `duration` (recurring)', path: ['start'] });
+    else if (oneOff && (window.start === undefined || window.end === undefined || Date.parse(window.end) <= Date.parse(window.start))) ctx.addIssue({ code: 'custom', message: '`end` must come after `start`', path: ['end'] });
+    else if (recurring && (window.cron === undefined || !window.duration)) ctx.addIssue({ code: 'custom', message: 'a recurring window needs `cron` and a `duration` above zero', path: ['duration'] });
+  })
+  .describe('While a window is on, the monitors it covers are checked and stored as usual, but no incident opens and no alert goes out; the status page says "maintenance".');
+
+export const statusPageSchema = z
+  .strictObject({
+    path: z
+      .string()
+      .regex(/^\/[\w-]+(\/[\w-]+)*$/, "a path such as '/status'")
+      .refine((path) => !/^\/(api|healthz|readyz|metrics)(\/|$)/.test(path), 'this path belongs to the API')
+      .default('/status')
+      .describe('Where the public status page is served.'),
+    title: z.string().min(1).max(200).default('Service status').describe('Heading and title of the status page.'),
+  })
+  .describe('The public status page of `faultline serve`: no sign-in, only monitors marked `public`.');
+
 /** faultline.yaml. The `load` section is validated by `faultline load`. */
 export const configSchema = z.strictObject({
   spec: z.string().min(1).optional().describe('Path (relative to this file) or URL of the OpenAPI 3.x / Swagger 2.0 description.'),
@@ -132,6 +166,8 @@ export const configSchema = z.strictObject({
   load: loadSchema.optional(),
   monitors: z.array(monitorSchema).default([]).describe('Checks `faultline serve` runs on a schedule.'),
   alerts: z.array(alertChannelSchema).default([]).describe('Alert channels for `faultline serve`.'),
+  statusPage: statusPageSchema.default({ path: '/status', title: 'Service status' }),
+  maintenance: z.array(maintenanceSchema).default([]).describe('Maintenance windows for `faultline serve`.'),
   ignore: z.array(ignoreSchema).default([]).describe('Findings to report as suppressed, each with a reason and an optional expiry.'),
 });
 
@@ -141,3 +177,5 @@ export type Dependency = z.infer<typeof dependencySchema>;
 export type IgnoreRule = z.infer<typeof ignoreSchema>;
 export type MonitorConfig = z.infer<typeof monitorSchema>;
 export type AlertChannelConfig = z.infer<typeof alertChannelSchema>;
+export type StatusPageConfig = z.infer<typeof statusPageSchema>;
+export type MaintenanceConfig = z.infer<typeof maintenanceSchema>;

@@ -38,7 +38,15 @@ export interface PermissionChangeAlert {
   readonly at: string;
 }
 
-export type AlertMessage = IncidentAlert | PermissionChangeAlert;
+/** Sent from the dashboard's "send test alert": proves a channel delivers before it is needed. */
+export interface TestAlert {
+  readonly kind: 'test';
+  readonly monitor: string;
+  readonly sentence: string;
+  readonly at: string;
+}
+
+export type AlertMessage = IncidentAlert | PermissionChangeAlert | TestAlert;
 
 /** An alert channel kind: one function that delivers or throws; the dispatcher retries and records. */
 export interface AlertChannelKind {
@@ -52,14 +60,16 @@ export function defineAlertChannel(kind: AlertChannelKind): AlertChannelKind {
 }
 
 export function alertSubject(message: AlertMessage): string {
-  if (message.kind === 'permission-change') return `[faultline] ${message.monitor}: ${message.sentence}`;
+  if (message.kind === 'permission-change' || message.kind === 'test') return `[faultline] ${message.monitor}: ${message.sentence}`;
   return message.kind === 'failure' ? `[faultline] ${message.monitor} is DOWN: ${message.reason}` : `[faultline] ${message.monitor} recovered`;
 }
 
 /** The body of a mail: the subject line, then one field a line. */
 function alertText(message: AlertMessage): string {
   const details =
-    message.kind === 'permission-change'
+    message.kind === 'test'
+      ? []
+      : message.kind === 'permission-change'
       ? [
           `operation: ${message.operation} (requires ${message.requires})`,
           `role: ${message.role}`,
@@ -103,7 +113,7 @@ export const slackChannel = defineAlertChannel({
   // Slack-compatible incoming webhooks (Slack, Mattermost, Rocket.Chat) take { text }.
   send: (message, channel, { client }) =>
     postJson(client, channel, {
-      text: `${isBad(message) ? ':red_circle:' : ':large_green_circle:'} ${alertSubject(message)}${message.kind !== 'permission-change' && message.url ? ` (${message.url})` : ''}`,
+      text: `${isBad(message) ? ':red_circle:' : ':large_green_circle:'} ${alertSubject(message)}${message.kind !== 'permission-change' && message.kind !== 'test' && message.url ? ` (${message.url})` : ''}`,
     }),
 });
 

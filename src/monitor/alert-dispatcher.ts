@@ -3,7 +3,7 @@ import type { Logger } from '../core/logger.js';
 import type { HttpClient } from '../http/types.js';
 import type { Store } from '../store/types.js';
 import { alertChannelKinds } from './alert-channels.js';
-import type { AlertMessage, IncidentAlert } from './alert-channels.js';
+import type { IncidentAlert, PermissionChangeAlert } from './alert-channels.js';
 
 export interface AlertDispatcherOptions {
   readonly store: Store;
@@ -28,12 +28,38 @@ export class AlertDispatcher {
   private readonly suppressed = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
+  private stored: readonly AlertChannelConfig[] = [];
 
   constructor(private readonly options: AlertDispatcherOptions) {}
 
+  /** The channels of faultline.yaml. */
+  get configured(): readonly AlertChannelConfig[] {
+    return this.options.channels;
+  }
+
+  /** The channels of faultline.yaml, then those added from the dashboard. */
+  get channels(): readonly AlertChannelConfig[] {
+    return [...this.options.channels, ...this.stored];
+  }
+
+  /** Replace the channels added from the dashboard (read from the store after each change). */
+  setStoredChannels(channels: readonly AlertChannelConfig[]): void {
+    this.stored = channels;
+  }
+
+  /** One attempt to deliver a test alert, not recorded in the alert history; resolves with the receiver's answer or the error. */
+  async sendTest(channel: AlertChannelConfig): Promise<{ ok: boolean; result: string }> {
+    const message = { kind: 'test', monitor: 'faultline', sentence: `test alert for channel ${channel.name}: it works`, at: new Date((this.options.now ?? Date.now)()).toISOString() } as const;
+    try {
+      return { ok: true, result: await alertChannelKinds[channel.type].send(message, channel, { client: this.options.client }) };
+    } catch (error) {
+      return { ok: false, result: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
   /** Queue deliveries for one transition; returns at once (checks must not wait for receivers). */
-  notify(message: AlertMessage, monitorId: number, channelNames?: readonly string[]): void {
-    const channels = this.options.channels.filter((c) => !channelNames || channelNames.includes(c.name));
+  notify(message: IncidentAlert | PermissionChangeAlert, monitorId: number, channelNames?: readonly string[]): void {
+    const channels = this.channels.filter((c) => !channelNames || channelNames.includes(c.name));
     for (const channel of channels) {
       const task = this.deliver(message, monitorId, channel).finally(() => this.inFlight.delete(task));
       this.inFlight.add(task);
@@ -51,7 +77,7 @@ export class AlertDispatcher {
     await this.drain();
   }
 
-  private async deliver(message: AlertMessage, monitorId: number, channel: AlertChannelConfig): Promise<void> {
+  private async deliver(message: IncidentAlert | PermissionChangeAlert, monitorId: number, channel: AlertChannelConfig): Promise<void> {
     const key = `${message.kind === 'permission-change' ? message.subject : message.incidentId}:${message.kind}:${channel.name}`;
     if (this.sent.has(key)) return;
     this.sent.add(key);
@@ -102,7 +128,7 @@ export class AlertDispatcher {
   }
 
   // After a restart the in-memory set is empty; the store remembers what was delivered.
-  private async alreadyDelivered(message: AlertMessage, channel: AlertChannelConfig): Promise<boolean> {
+  private async alreadyDelivered(message: IncidentAlert | PermissionChangeAlert, channel: AlertChannelConfig): Promise<boolean> {
     try {
       const past = await this.options.store.listAlertDeliveries(message.kind === 'permission-change' ? { subject: message.subject, limit: 100 } : { incidentId: message.incidentId, limit: 100 });
       return past.some((d) => d.ok && d.kind === message.kind && d.channel === channel.name);
@@ -111,7 +137,7 @@ export class AlertDispatcher {
     }
   }
 
-  private async record(message: AlertMessage, monitorId: number, channel: AlertChannelConfig, attempt: number, ok: boolean, result: string): Promise<void> {
+  private async record(message: IncidentAlert | PermissionChangeAlert, monitorId: number, channel: AlertChannelConfig, attempt: number, ok: boolean, result: string): Promise<void> {
     try {
       await this.options.store.addAlertDelivery({
         monitorId,

@@ -1,5 +1,5 @@
 import type { AlertChannelConfig, Credential, MonitorConfig } from '../config/schema.js';
-import { monitorSchema } from '../config/schema.js';
+import { alertChannelSchema, monitorSchema } from '../config/schema.js';
 import type { Report } from '../core/finding.js';
 import type { PermissionMatrix } from '../core/permission-matrix.js';
 import type { Logger } from '../core/logger.js';
@@ -10,6 +10,7 @@ import { AlertDispatcher } from './alert-dispatcher.js';
 import { runHttpCheck, monitorRequestTarget } from './http-check.js';
 import type { CheckOutcome, HttpCheckContext } from './http-check.js';
 import { IncidentTracker } from './incidents.js';
+import type { MaintenanceCalendar } from './maintenance.js';
 import { storeReport } from './stored-report.js';
 import { baselineBefore, permissionAlerts, storedMatrix } from './permission-changes.js';
 import { cronSchedule, intervalSchedule } from './schedule.js';
@@ -51,6 +52,8 @@ export interface MonitorServiceOptions {
   readonly now?: () => number;
   /** Workers sharing checks: slots on the epoch grid (the same in every process), streaks counted from the store. */
   readonly shared?: boolean;
+  /** Maintenance windows: checks go on and are stored, incidents and alerts are held. */
+  readonly maintenance?: MaintenanceCalendar;
 }
 
 /** Hands a planned check to a queue instead of running it here (BullMQ across workers). */
@@ -125,7 +128,19 @@ export class MonitorService {
   }
 
   /** Bring the running set in line with the store (after the API created, edited or deleted a monitor). */
+  /** Read the alert channels added from the dashboard, so the next alert and test use what is stored. */
+  async syncChannels(): Promise<void> {
+    const channels: AlertChannelConfig[] = [];
+    for (const record of await this.options.store.listAlertChannels()) {
+      const parsed = alertChannelSchema.safeParse(record.definition);
+      if (parsed.success) channels.push(parsed.data);
+      else this.options.logger.warn('alert channel definition is invalid, not used', { channel: record.name, reason: parsed.error.message });
+    }
+    this.alerts.setStoredChannels(channels);
+  }
+
   async sync(): Promise<void> {
+    await this.syncChannels();
     const records = await this.options.store.listMonitors();
     const seen = new Set<number>();
     for (const record of records) {
@@ -223,6 +238,9 @@ export class MonitorService {
     }
     await this.save({ monitorId: entry.record.id, startedAt, durationMs: outcome.durationMs, ok: outcome.ok, status: outcome.status, error: outcome.error, lagMs, detail: outcome.detail });
     for (const listener of this.listeners) listener({ monitor: entry.record, config: entry.config, outcome, startedAt, lagMs, ...(permissionViolations !== undefined ? { permissionViolations } : {}) });
+    // In a maintenance window the result is kept but does not count towards an incident, so nothing is
+    // alerted; a monitor still failing once the window ends opens its incident after `retries` as usual.
+    if (this.options.maintenance?.activeFor({ name: entry.record.name, group: entry.config.group }, startedAt)) return;
     try {
       const transition = await entry.tracker.record({ ok: outcome.ok, at: startedAt, error: outcome.error });
       if (transition) {

@@ -181,4 +181,56 @@ describe('serve HTTP app', () => {
       await fresh.dispose();
     }
   });
+
+  it('keeps an SMTP password write-only: never answered, kept by an edit that leaves it empty, replaced by one that sends it', async () => {
+    const { cookie, csrf } = await signIn();
+    const headers = { cookie, 'x-csrf-token': csrf };
+    const mail = { name: 'mail', type: 'email', smtp: { host: '127.0.0.1', port: 2525, user: 'ops', pass: 'smtp-pass-41d2' }, from: 'faultline@example.com', to: ['oncall@example.com'] };
+    const created = await app.inject({ method: 'POST', url: '/api/channels', payload: mail, headers });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json() as { id: number };
+    const listed = await app.inject({ method: 'GET', url: '/api/channels', headers });
+    for (const body of [created.body, listed.body]) expect(body).not.toContain('smtp-pass-41d2');
+    expect(listed.json()).toEqual([expect.objectContaining({ name: 'mail', source: 'api', smtp: expect.objectContaining({ user: 'ops', hasPassword: true }) })]);
+    expect((await app.inject({ method: 'POST', url: '/api/channels', payload: mail, headers })).statusCode).toBe(409);
+
+    const stored = async () => ((await handle.store.listAlertChannels())[0]?.definition as { smtp: { pass?: string; host: string } }).smtp;
+    const edited = await app.inject({ method: 'PUT', url: `/api/channels/${id}`, payload: { ...mail, smtp: { host: '127.0.0.2', port: 2525, user: 'ops' } }, headers });
+    expect(edited.statusCode).toBe(200);
+    expect(await stored()).toMatchObject({ host: '127.0.0.2', pass: 'smtp-pass-41d2' });
+    await app.inject({ method: 'PUT', url: `/api/channels/${id}`, payload: { ...mail, smtp: { ...mail.smtp, pass: 'new-pass' } }, headers });
+    expect((await stored()).pass).toBe('new-pass');
+    expect((await app.inject({ method: 'DELETE', url: `/api/channels/${id}`, headers })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: '/api/channels', headers })).json()).toEqual([]);
+  });
+
+  it('answers a monitor page with its incidents, their deliveries and its latest report, and a chart of at most 720 points for a known range only', async () => {
+    const { cookie } = await signIn();
+    const headers = { cookie };
+    const record = await handle.store.upsertMonitor({ name: 'nightly', definition: { name: 'nightly', kind: 'audit', cron: '0 3 * * *' }, source: 'config' });
+    const now = Date.now();
+    for (let i = 0; i < 2000; i++) {
+      await handle.store.addResult({ monitorId: record.id, startedAt: now - i * 3_600_000, durationMs: 10 + (i % 7), ok: i % 50 !== 0, status: 200, error: null, lagMs: 0, detail: { url: '', assertions: [{ assertion: 'audit report', ok: true, detail: 'report #1' }] } });
+    }
+    const { incident } = await handle.store.openIncident({ monitorId: record.id, openedAt: now - 7_200_000, reason: 'down', failures: 3 });
+    await handle.store.addAlertDelivery({ monitorId: record.id, incidentId: incident.id, channel: 'hook', kind: 'failure', at: now - 7_000_000, attempt: 1, ok: true, result: 'HTTP 200' });
+    await handle.store.addReport({ monitorName: 'nightly', kind: 'audit', createdAt: now - 1000, report: {}, scorecard: { permissions: 2 }, findings: 2 });
+
+    const page = (await app.inject({ method: 'GET', url: `/api/monitors/${record.id}`, headers })).json() as Record<string, unknown>;
+    expect(page).toMatchObject({
+      name: 'nightly',
+      assertions: [{ assertion: 'audit report', ok: true }],
+      incidents: [{ id: incident.id, closedAt: null, deliveries: [{ channel: 'hook', kind: 'failure', result: 'HTTP 200' }] }],
+      latestReport: { monitorName: 'nightly', scorecard: { permissions: 2 }, findings: 2 },
+    });
+    expect((page.days as unknown[]).length).toBe(90);
+    expect((page.incidents as { durationMs: number }[])[0]?.durationMs).toBeGreaterThanOrEqual(7_200_000);
+
+    const series = (await app.inject({ method: 'GET', url: `/api/monitors/${record.id}/series?range=90d`, headers })).json() as { points: { count: number }[]; uptime: number };
+    expect(series.points.length).toBeGreaterThan(0);
+    expect(series.points.length).toBeLessThanOrEqual(720);
+    expect(series.points.reduce((sum, p) => sum + p.count, 0)).toBe(2000); // hourly for 83 days: all inside 90 d
+    expect((await app.inject({ method: 'GET', url: `/api/monitors/${record.id}/series?range=1y`, headers })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: `/api/monitors/${record.id}/series` })).statusCode).toBe(401);
+  });
 });

@@ -4,12 +4,19 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { monitorSchema } from '../config/schema.js';
 import type { MonitorMetrics } from '../monitor/metrics.js';
+import { MaintenanceCalendar } from '../monitor/maintenance.js';
 import type { MonitorService } from '../monitor/monitor-service.js';
 import { latestMatrix } from '../monitor/permission-changes.js';
-import type { MonitorRecord, Store } from '../store/types.js';
+import type { Store } from '../store/types.js';
 import { LoginLimiter, guard, isSecureRequest, sessionCookieHeader } from './auth.js';
 import { hashPassword, randomToken, sha256, verifyPassword } from './passwords.js';
-import { HttpProblem, problem } from './problem.js';
+import { monitorPage, monitorSummary, rangeSeries, ranges } from './monitor-views.js';
+import type { RangeName } from './monitor-views.js';
+import { HttpProblem, parse, problem } from './problem.js';
+import { registerChannelRoutes } from './channels.js';
+import { loadStoredWindows, registerMaintenanceRoutes } from './maintenance-routes.js';
+import { publicStatus, statusHtml } from './status-page.js';
+import { withDayCountCache } from './day-count-cache.js';
 
 export interface ServerOptions {
   readonly store: Store;
@@ -19,21 +26,18 @@ export interface ServerOptions {
   readonly sessionTtlMs?: number;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto for the Secure flag. */
   readonly trustProxy?: boolean;
-  /** Static dashboard files (index.html, app.js), served at /. */
-  readonly dashboard?: { readonly html: string; readonly script: string };
+  /** Static dashboard files (index.html, app.js), served at /; the status page's (status.html, status.js) and the uptime bar both use. */
+  readonly dashboard?: { readonly html: string; readonly script: string; readonly statusHtml?: string; readonly statusScript?: string; readonly barScript?: string };
+  /** Maintenance windows, for the state the dashboard and the status page show. */
+  readonly maintenance?: MaintenanceCalendar;
+  /** The public status page: where and under which title. Default /status, 'Service status'. */
+  readonly statusPage?: { readonly path: string; readonly title: string };
 }
 
-const day = 86_400_000;
 const loginBody = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) });
 const userBody = z.strictObject({ username: z.string().regex(/^[\w.-]{1,64}$/), password: z.string().min(12).max(1000), role: z.enum(['admin', 'viewer']) });
 const tokenBody = z.strictObject({ name: z.string().min(1).max(100) });
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new HttpProblem(400, 'Bad Request', result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-  return result.data;
-}
 
 /**
  * The `serve` HTTP app: health, metrics, a JSON API behind sign-in, and the dashboard. It does what
@@ -44,6 +48,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { store } = options;
   const ttl = options.sessionTtlMs ?? 12 * 3_600_000;
   const limiter = new LoginLimiter();
+  const statusPage = options.statusPage ?? { path: '/status', title: 'Service status' };
+  const views = withDayCountCache(store);
+  const calendar = options.maintenance ?? new MaintenanceCalendar([]);
+  await loadStoredWindows(store, calendar);
   const app = Fastify({
     logger: false,
     trustProxy: options.trustProxy ?? false,
@@ -101,7 +109,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const { html, script } = options.dashboard;
     app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(html));
     app.get('/app.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script));
+    const { statusHtml: statusTemplate, statusScript, barScript } = options.dashboard;
+    if (barScript) app.get('/uptime-bar.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(barScript));
+    if (statusTemplate && statusScript) {
+      const page = statusHtml(statusTemplate, statusPage.title);
+      app.get(statusPage.path, async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
+      app.get('/status.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(statusScript));
+    }
   }
+  // No sign-in: the status page's data, public monitors only and nothing internal (see status-page.ts).
+  app.get('/api/public/status', async () => publicStatus(views, statusPage.title, Date.now(), calendar));
 
   // --- sign-in
   app.post('/api/login', async (request, reply) => {
@@ -123,7 +140,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await store.createSession({ idHash: sha256(id), userId: user.id, csrfToken, createdAt: now, expiresAt: now + ttl });
     await store.deleteExpiredSessions(now);
     reply.header('set-cookie', sessionCookieHeader(id, Math.floor(ttl / 1000), isSecureRequest(request)));
-    return { username: user.username, role: user.role, csrfToken };
+    return { username: user.username, role: user.role, csrfToken, expiresAt: now + ttl };
   });
 
   app.post('/api/logout', { preHandler: guard(store, 'viewer') }, async (request, reply) => {
@@ -136,6 +153,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     username: request.principal?.user.username,
     role: request.principal?.user.role,
     csrfToken: request.principal?.csrfToken ?? null,
+    // The dashboard shows when the session ends (API tokens do not expire).
+    expiresAt: request.principal?.expiresAt ?? null,
   }));
 
   // --- users and API tokens (admin)
@@ -157,14 +176,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/monitors', { preHandler: guard(store, 'viewer') }, async () => {
     const now = Date.now();
     const monitors = await store.listMonitors();
-    return Promise.all(monitors.map((m) => monitorView(store, m, now)));
+    return Promise.all(monitors.map((m) => monitorSummary(views, m, now, calendar)));
   });
   app.post('/api/monitors', { preHandler: guard(store, 'admin') }, async (request, reply) => {
     const definition = parse(monitorSchema, stripCsrf(request.body));
     if (await store.getMonitorByName(definition.name)) throw new HttpProblem(409, 'Conflict', `monitor ${definition.name} exists`);
     const record = await store.upsertMonitor({ name: definition.name, definition, source: 'api', enabled: definition.enabled });
     await options.service?.sync();
-    return reply.code(201).send(await monitorView(store, record, Date.now()));
+    return reply.code(201).send(await monitorSummary(views, record, Date.now(), calendar));
   });
   app.put('/api/monitors/:id', { preHandler: guard(store, 'admin') }, async (request) => {
     const { id } = parse(idParam, request.params);
@@ -175,7 +194,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (other && other.id !== id) throw new HttpProblem(409, 'Conflict', `monitor ${definition.name} exists`);
     const record = await store.updateMonitor(id, { name: definition.name, definition, enabled: definition.enabled });
     await options.service?.sync();
-    return monitorView(store, record ?? existing, Date.now());
+    return monitorSummary(views, record ?? existing, Date.now(), calendar);
   });
   app.delete('/api/monitors/:id', { preHandler: guard(store, 'admin') }, async (request, reply) => {
     const { id } = parse(idParam, request.params);
@@ -187,6 +206,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const { id } = parse(idParam, request.params);
     const query = parse(z.object({ since: z.coerce.number().int().nonnegative().optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }), request.query);
     return store.listResults({ monitorId: id, limit: query.limit, ...(query.since !== undefined ? { since: query.since } : {}) });
+  });
+
+  app.get('/api/monitors/:id', { preHandler: guard(store, 'viewer') }, async (request) => {
+    const { id } = parse(idParam, request.params);
+    const monitor = await store.getMonitor(id);
+    if (!monitor) throw new HttpProblem(404, 'Not Found', `no monitor ${id}`);
+    return monitorPage(views, monitor, Date.now(), calendar);
+  });
+  const rangeQuery = z.object({ range: z.enum(Object.keys(ranges) as [RangeName, ...RangeName[]]).default('24h') });
+  app.get('/api/monitors/:id/series', { preHandler: guard(store, 'viewer') }, async (request) => {
+    const { id } = parse(idParam, request.params);
+    const { range } = parse(rangeQuery, request.query);
+    if (!(await store.getMonitor(id))) throw new HttpProblem(404, 'Not Found', `no monitor ${id}`);
+    return rangeSeries(views, id, range, Date.now());
   });
 
   app.get('/api/monitors/:id/permission-matrix', { preHandler: guard(store, 'viewer') }, async (request) => {
@@ -204,10 +237,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const q = parse(listQuery, request.query);
     return store.listIncidents({ limit: q.limit, ...(q.monitorId !== undefined ? { monitorId: q.monitorId } : {}) });
   });
+  const noteBody = z.strictObject({ note: z.string().trim().max(1000).nullable(), _csrf: z.string().optional() });
+  app.put('/api/incidents/:id/note', { preHandler: guard(store, 'admin') }, async (request) => {
+    const { id } = parse(idParam, request.params);
+    const { note } = parse(noteBody, request.body);
+    const incident = await store.setIncidentNote(id, note ? note : null);
+    if (!incident) throw new HttpProblem(404, 'Not Found', `no incident ${id}`);
+    return incident;
+  });
   app.get('/api/alerts', { preHandler: guard(store, 'viewer') }, async (request) => {
     const q = parse(listQuery, request.query);
     return store.listAlertDeliveries({ limit: q.limit, ...(q.monitorId !== undefined ? { monitorId: q.monitorId } : {}) });
   });
+  registerChannelRoutes(app, store, options.service);
+  registerMaintenanceRoutes(app, store, calendar);
   app.get('/api/reports', { preHandler: guard(store, 'viewer') }, async () => store.listReports());
   app.get('/api/reports/:id', { preHandler: guard(store, 'viewer') }, async (request) => {
     const { id } = parse(idParam, request.params);
@@ -227,25 +270,4 @@ function stripCsrf(body: unknown): unknown {
   if (body === null || typeof body !== 'object') return body;
   const { _csrf: _ignored, ...rest } = body as Record<string, unknown>;
   return rest;
-}
-
-async function monitorView(store: Store, monitor: MonitorRecord, now: number) {
-  const [latest] = await store.listResults({ monitorId: monitor.id, limit: 1 });
-  const open = await store.openIncidentFor(monitor.id);
-  const uptime: Record<string, number | null> = {};
-  for (const [label, span] of [
-    ['24h', day],
-    ['7d', 7 * day],
-    ['30d', 30 * day],
-  ] as const) {
-    const { ok, failed } = await store.countResults({ monitorId: monitor.id, since: now - span });
-    uptime[label] = ok + failed === 0 ? null : Math.round((ok / (ok + failed)) * 100_000) / 1000;
-  }
-  return {
-    ...monitor,
-    status: !latest ? 'pending' : latest.ok ? 'up' : 'down',
-    lastCheck: latest ?? null,
-    openIncident: open ?? null,
-    uptime,
-  };
 }

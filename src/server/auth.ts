@@ -11,6 +11,7 @@ export interface Principal {
   readonly via: 'session' | 'token';
   readonly csrfToken?: string;
   readonly sessionHash?: string;
+  readonly expiresAt?: number;
 }
 
 declare module 'fastify' {
@@ -70,7 +71,7 @@ export async function authenticate(store: Store, request: FastifyRequest, now: n
   const session = await store.getSession(sessionHash);
   if (!session || session.expiresAt <= now) return undefined;
   const user = await store.getUser(session.userId);
-  return user ? { user, via: 'session', csrfToken: session.csrfToken, sessionHash } : undefined;
+  return user ? { user, via: 'session', csrfToken: session.csrfToken, sessionHash, expiresAt: session.expiresAt } : undefined;
 }
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

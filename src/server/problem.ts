@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** RFC 9457 problem details: the one error shape of the JSON API. */
 export interface Problem {
   readonly type: string;
@@ -40,4 +42,11 @@ export function problem(status: number, detail: string | undefined, requestId: s
     ...(detail ? { detail } : {}),
     instance: `urn:faultline:request:${requestId}`,
   };
+}
+
+/** Validate a request part with its zod schema; a 400 problem names every field that is wrong. */
+export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HttpProblem(400, 'Bad Request', result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return result.data;
 }

@@ -4,6 +4,10 @@ import { FaultlineError } from '../core/errors.js';
 import { init } from './migrations/0001-init.js';
 import { oneOpenIncident } from './migrations/0002-one-open-incident.js';
 import { alertSubject } from './migrations/0003-alert-subject.js';
+import { resultSeriesIndex } from './migrations/0004-result-series-index.js';
+import { incidentPublicNote } from './migrations/0005-incident-public-note.js';
+import { alertChannels } from './migrations/0006-alert-channels.js';
+import { maintenanceWindows } from './migrations/0007-maintenance-windows.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -23,7 +27,7 @@ export interface Database {
     lag_ms: number;
     detail: string;
   };
-  incidents: { id: Generated<number>; monitor_id: number; opened_at: Millis; closed_at: Millis | null; reason: string; failures: number };
+  incidents: { id: Generated<number>; monitor_id: number; opened_at: Millis; closed_at: Millis | null; reason: string; failures: number; public_note: string | null };
   alert_deliveries: {
     id: Generated<number>;
     monitor_id: number;
@@ -39,12 +43,22 @@ export interface Database {
   reports: { id: Generated<number>; monitor_name: string | null; kind: string; created_at: Millis; report: string; scorecard: string; findings: number };
   users: { id: Generated<number>; username: string; password_hash: string; role: string; created_at: Millis };
   sessions: { id_hash: string; user_id: number; csrf_token: string; created_at: Millis; expires_at: Millis };
+  alert_channels: { id: Generated<number>; name: string; definition: string; created_at: Millis; updated_at: Millis };
+  maintenance_windows: { id: Generated<number>; definition: string; created_at: Millis };
   api_tokens: { id: Generated<number>; user_id: number; name: string; token_hash: string; created_at: Millis };
 }
 
 /** The numbered migrations, in order. Add a file `000N-name.ts` and one line here. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
-  return { '0001-init': init(dialect), '0002-one-open-incident': oneOpenIncident(), '0003-alert-subject': alertSubject() };
+  return {
+    '0001-init': init(dialect),
+    '0002-one-open-incident': oneOpenIncident(),
+    '0003-alert-subject': alertSubject(),
+    '0004-result-series-index': resultSeriesIndex(),
+    '0005-incident-public-note': incidentPublicNote(),
+    '0006-alert-channels': alertChannels(dialect),
+    '0007-maintenance-windows': maintenanceWindows(dialect),
+  };
 }
 
 /** Bring the schema up to date; run at every start. */

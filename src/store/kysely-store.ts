@@ -1,12 +1,16 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database, StoreDialect } from './database.js';
 import type {
+  AlertChannelRecord,
   AlertDeliveryInput,
   AlertDeliveryRecord,
   ApiTokenRecord,
   CheckResultInput,
   CheckResultRecord,
+  DayCount,
   IncidentRecord,
+  LatencyBucket,
   MonitorInput,
   MonitorRecord,
   Retention,
@@ -128,12 +132,44 @@ export class KyselyStore implements Store {
     return { ok, failed };
   }
 
+  async dailyCounts(query: { monitorId: number; from: number }): Promise<DayCount[]> {
+    // better-sqlite3 binds numbers as REAL, so the cast makes the division an integer one in SQLite too.
+    const rows = await sql<{ d: number | string; ok: number | string; n: number | string }>`
+      SELECT CAST((started_at - ${query.from}) / ${day} AS BIGINT) AS d, SUM(ok) AS ok, COUNT(*) AS n
+      FROM check_results WHERE monitor_id = ${query.monitorId} AND started_at >= ${query.from}
+      GROUP BY 1 ORDER BY 1`.execute(this.db);
+    return rows.rows.map((r) => ({ day: query.from + Number(r.d) * day, ok: Number(r.ok), failed: Number(r.n) - Number(r.ok) }));
+  }
+
+  async latencySeries(query: { monitorId: number; from: number; to: number; buckets: number }): Promise<LatencyBucket[]> {
+    const width = Math.max(1, Math.ceil((query.to - query.from) / Math.max(1, query.buckets)));
+    // cume_dist() ranks each result within its bucket; the smallest duration at or past a rank is that
+    // percentile (nearest rank). Window functions exist in SQLite ≥ 3.25 and PostgreSQL alike.
+    const rows = await sql<{ b: number | string; n: number | string; failed: number | string; p50: number | string; p95: number | string; p99: number | string }>`
+      SELECT b, COUNT(*) AS n, SUM(1 - ok) AS failed,
+        MIN(CASE WHEN cd >= 0.5 THEN d END) AS p50, MIN(CASE WHEN cd >= 0.95 THEN d END) AS p95, MIN(CASE WHEN cd >= 0.99 THEN d END) AS p99
+      FROM (
+        SELECT CAST((started_at - ${query.from}) / ${width} AS BIGINT) AS b, duration_ms AS d, ok,
+          cume_dist() OVER (PARTITION BY CAST((started_at - ${query.from}) / ${width} AS BIGINT) ORDER BY duration_ms) AS cd
+        FROM check_results WHERE monitor_id = ${query.monitorId} AND started_at >= ${query.from} AND started_at < ${query.to}
+      ) ranked
+      GROUP BY b ORDER BY b`.execute(this.db);
+    return rows.rows.map((r) => ({
+      at: query.from + Number(r.b) * width,
+      count: Number(r.n),
+      failed: Number(r.failed),
+      p50: Number(r.p50),
+      p95: Number(r.p95),
+      p99: Number(r.p99),
+    }));
+  }
+
   async openIncident(input: { monitorId: number; openedAt: number; reason: string; failures: number }): Promise<{ incident: IncidentRecord; created: boolean }> {
     // A few rounds at most: the open incident that made the insert a no-op can be closed before it is read.
     for (let round = 0; round < 3; round++) {
       const row = await this.db
         .insertInto('incidents')
-        .values({ monitor_id: input.monitorId, opened_at: input.openedAt, closed_at: null, reason: input.reason, failures: input.failures })
+        .values({ monitor_id: input.monitorId, opened_at: input.openedAt, closed_at: null, reason: input.reason, failures: input.failures, public_note: null })
         .onConflict((oc) => oc.doNothing())
         .returningAll()
         .executeTakeFirst();
@@ -157,6 +193,11 @@ export class KyselyStore implements Store {
       .where('closed_at', 'is', null)
       .orderBy('opened_at', 'desc')
       .executeTakeFirst();
+    return row && toIncident(row);
+  }
+
+  async setIncidentNote(id: number, note: string | null): Promise<IncidentRecord | undefined> {
+    const row = await this.db.updateTable('incidents').set({ public_note: note }).where('id', '=', id).returningAll().executeTakeFirst();
     return row && toIncident(row);
   }
 
@@ -191,6 +232,49 @@ export class KyselyStore implements Store {
     if (query.incidentId !== undefined) q = q.where('incident_id', '=', query.incidentId);
     if (query.subject !== undefined) q = q.where('subject', '=', query.subject);
     return (await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit ?? 200).execute()).map(toDelivery);
+  }
+
+  async listAlertChannels(): Promise<AlertChannelRecord[]> {
+    return (await this.db.selectFrom('alert_channels').selectAll().orderBy('name').execute()).map(toChannel);
+  }
+
+  async createAlertChannel(input: { name: string; definition: unknown; createdAt: number }): Promise<AlertChannelRecord> {
+    const row = await this.db
+      .insertInto('alert_channels')
+      .values({ name: input.name, definition: JSON.stringify(input.definition), created_at: input.createdAt, updated_at: input.createdAt })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toChannel(row);
+  }
+
+  async updateAlertChannel(id: number, input: { name: string; definition: unknown; updatedAt: number }): Promise<AlertChannelRecord | undefined> {
+    const row = await this.db
+      .updateTable('alert_channels')
+      .set({ name: input.name, definition: JSON.stringify(input.definition), updated_at: input.updatedAt })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row && toChannel(row);
+  }
+
+  async deleteAlertChannel(id: number): Promise<boolean> {
+    const result = await this.db.deleteFrom('alert_channels').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async listMaintenanceWindows(): Promise<{ id: number; definition: unknown; createdAt: number }[]> {
+    const rows = await this.db.selectFrom('maintenance_windows').selectAll().orderBy('id').execute();
+    return rows.map((row) => ({ id: row.id, definition: JSON.parse(row.definition) as unknown, createdAt: Number(row.created_at) }));
+  }
+
+  async addMaintenanceWindow(input: { definition: unknown; createdAt: number }): Promise<{ id: number; definition: unknown; createdAt: number }> {
+    const row = await this.db.insertInto('maintenance_windows').values({ definition: JSON.stringify(input.definition), created_at: input.createdAt }).returningAll().executeTakeFirstOrThrow();
+    return { id: row.id, definition: JSON.parse(row.definition) as unknown, createdAt: Number(row.created_at) };
+  }
+
+  async deleteMaintenanceWindow(id: number): Promise<boolean> {
+    const result = await this.db.deleteFrom('maintenance_windows').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
   }
 
   async addReport(input: StoredReportInput): Promise<StoredReportRecord> {
@@ -379,6 +463,7 @@ function toIncident(row: Row<'incidents'>): IncidentRecord {
     closedAt: row.closed_at === null ? null : Number(row.closed_at),
     reason: row.reason,
     failures: row.failures,
+    publicNote: row.public_note,
   };
 }
 
@@ -406,6 +491,10 @@ function toReportSummary(row: Pick<Row<'reports'>, 'id' | 'monitor_name' | 'kind
     scorecard: JSON.parse(row.scorecard) as StoredReportSummary['scorecard'],
     findings: row.findings,
   };
+}
+
+function toChannel(row: Row<'alert_channels'>): AlertChannelRecord {
+  return { id: row.id, name: row.name, definition: JSON.parse(row.definition) as unknown, createdAt: Number(row.created_at), updatedAt: Number(row.updated_at) };
 }
 
 function toUser(row: Row<'users'>): UserRecord {

@@ -74,6 +74,61 @@ describe.each(testStoreKinds().map((kind) => [kind.name, kind] as const))('Store
     expect(await store.countResults({ monitorId: monitor.id, since: base + 3000 })).toEqual({ ok: 2, failed: 0 });
   });
 
+  it('counts results per UTC day and cuts response times into buckets with nearest-rank percentiles', async () => {
+    const monitor = await store.upsertMonitor({ name: 'agg', definition: {}, source: 'config' });
+    const other = await store.upsertMonitor({ name: 'other', definition: {}, source: 'config' });
+    const dayMs = 86_400_000;
+    const from = Date.UTC(2026, 0, 1);
+    const result = (monitorId: number, startedAt: number, durationMs: number, ok: boolean) =>
+      store.addResult({ monitorId, startedAt, durationMs, ok, status: ok ? 200 : 503, error: null, lagMs: 0, detail: null });
+    // Day 0: durations 1..100 ms, every 10th failing; day 2: one result; nothing on day 1.
+    for (let i = 1; i <= 100; i++) await result(monitor.id, from + i * 1000, i, i % 10 !== 0);
+    await result(monitor.id, from + 2 * dayMs + 5, 250, true);
+    await result(other.id, from + 10, 999, false);
+    await result(monitor.id, from - 1, 999, false);
+
+    expect(await store.dailyCounts({ monitorId: monitor.id, from })).toEqual([
+      { day: from, ok: 90, failed: 10 },
+      { day: from + 2 * dayMs, ok: 1, failed: 0 },
+    ]);
+    expect(await store.latencySeries({ monitorId: monitor.id, from, to: from + 3 * dayMs, buckets: 3 })).toEqual([
+      { at: from, count: 100, failed: 10, p50: 50, p95: 95, p99: 99 },
+      { at: from + 2 * dayMs, count: 1, failed: 0, p50: 250, p95: 250, p99: 250 },
+    ]);
+    // `to` is exclusive and buckets never outnumber what was asked.
+    const series = await store.latencySeries({ monitorId: monitor.id, from, to: from + 101_000, buckets: 10 });
+    expect(series).toHaveLength(10);
+    expect(series[0]).toMatchObject({ at: from, count: 10, p50: 5, p95: 10 });
+  });
+
+  it('keeps a public note on an incident apart from its internal reason, and clears it', async () => {
+    const monitor = await store.upsertMonitor({ name: 'noted', definition: {}, source: 'config' });
+    const { incident } = await store.openIncident({ monitorId: monitor.id, openedAt: 1, reason: 'connect ECONNREFUSED 10.0.0.5:443', failures: 3 });
+    expect(incident.publicNote).toBeNull();
+    expect(await store.setIncidentNote(incident.id, 'Payments are slow; we are on it.')).toMatchObject({ reason: 'connect ECONNREFUSED 10.0.0.5:443', publicNote: 'Payments are slow; we are on it.' });
+    expect((await store.openIncidentFor(monitor.id))?.publicNote).toBe('Payments are slow; we are on it.');
+    expect((await store.setIncidentNote(incident.id, null))?.publicNote).toBeNull();
+    expect(await store.setIncidentNote(incident.id + 1000, 'x')).toBeUndefined();
+  });
+
+  it('keeps alert channels added from the dashboard, renames and deletes them, and refuses a second of the same name', async () => {
+    const hook = await store.createAlertChannel({ name: 'hook', definition: { type: 'webhook', url: 'http://127.0.0.1:9/secret' }, createdAt: 5 });
+    expect(await store.listAlertChannels()).toEqual([{ id: hook.id, name: 'hook', definition: { type: 'webhook', url: 'http://127.0.0.1:9/secret' }, createdAt: 5, updatedAt: 5 }]);
+    await expect(store.createAlertChannel({ name: 'hook', definition: {}, createdAt: 6 })).rejects.toThrow();
+    expect(await store.updateAlertChannel(hook.id, { name: 'ops-hook', definition: { type: 'slack' }, updatedAt: 7 })).toMatchObject({ name: 'ops-hook', definition: { type: 'slack' }, createdAt: 5, updatedAt: 7 });
+    expect(await store.deleteAlertChannel(hook.id)).toBe(true);
+    expect(await store.deleteAlertChannel(hook.id)).toBe(false);
+    expect(await store.listAlertChannels()).toEqual([]);
+  });
+
+  it('keeps maintenance windows planned from the dashboard until they are deleted', async () => {
+    const window = await store.addMaintenanceWindow({ definition: { name: 'db upgrade', monitors: ['api'] }, createdAt: 3 });
+    expect(await store.listMaintenanceWindows()).toEqual([{ id: window.id, definition: { name: 'db upgrade', monitors: ['api'] }, createdAt: 3 }]);
+    expect(await store.deleteMaintenanceWindow(window.id)).toBe(true);
+    expect(await store.deleteMaintenanceWindow(window.id)).toBe(false);
+    expect(await store.listMaintenanceWindows()).toEqual([]);
+  });
+
   it('has at most one open incident found per monitor and closes it on recovery', async () => {
     const monitor = await store.upsertMonitor({ name: 'i', definition: {}, source: 'config' });
     expect(await store.openIncidentFor(monitor.id)).toBeUndefined();

@@ -22,6 +22,17 @@ export interface Store {
   listResults(query: { monitorId: number; since?: number; limit?: number }): Promise<CheckResultRecord[]>;
   /** Counts of ok and failed results since a time, for uptime percentages. */
   countResults(query: { monitorId: number; since: number }): Promise<{ ok: number; failed: number }>;
+  /**
+   * Results counted per day from `from` (a UTC midnight) on, oldest first; days without results are
+   * absent. Aggregated in the database, so a 90-day bar reads 90 rows, not every result.
+   */
+  dailyCounts(query: { monitorId: number; from: number }): Promise<DayCount[]>;
+  /**
+   * Response times between `from` and `to` cut into `buckets` equal spans, each with its count, failures
+   * and p50/p95/p99 (nearest rank), computed in the database; empty spans are absent. A chart of any
+   * range sends at most `buckets` points however many results it covers.
+   */
+  latencySeries(query: { monitorId: number; from: number; to: number; buckets: number }): Promise<LatencyBucket[]>;
 
   /**
    * Open an incident unless the monitor has one open already, atomically (a unique index on open
@@ -32,12 +43,25 @@ export interface Store {
   /** Close an open incident; undefined when it is unknown or already closed (another worker closed it). */
   closeIncident(id: number, closedAt: number): Promise<IncidentRecord | undefined>;
   openIncidentFor(monitorId: number): Promise<IncidentRecord | undefined>;
+  /** Set or clear (null) what the public status page says about an incident; undefined when it is unknown. */
+  setIncidentNote(id: number, note: string | null): Promise<IncidentRecord | undefined>;
   /** Newest first. */
   listIncidents(query?: { monitorId?: number; limit?: number }): Promise<IncidentRecord[]>;
 
   addAlertDelivery(input: AlertDeliveryInput): Promise<AlertDeliveryRecord>;
   /** Newest first. */
   listAlertDeliveries(query?: { monitorId?: number; incidentId?: number; subject?: string; limit?: number }): Promise<AlertDeliveryRecord[]>;
+
+  /** Alert channels added from the dashboard, by name. */
+  listAlertChannels(): Promise<AlertChannelRecord[]>;
+  createAlertChannel(input: { name: string; definition: unknown; createdAt: number }): Promise<AlertChannelRecord>;
+  updateAlertChannel(id: number, input: { name: string; definition: unknown; updatedAt: number }): Promise<AlertChannelRecord | undefined>;
+  deleteAlertChannel(id: number): Promise<boolean>;
+
+  /** Maintenance windows planned from the dashboard, oldest first. */
+  listMaintenanceWindows(): Promise<{ id: number; definition: unknown; createdAt: number }[]>;
+  addMaintenanceWindow(input: { definition: unknown; createdAt: number }): Promise<{ id: number; definition: unknown; createdAt: number }>;
+  deleteMaintenanceWindow(id: number): Promise<boolean>;
 
   addReport(input: StoredReportInput): Promise<StoredReportRecord>;
   getReport(id: number): Promise<StoredReportRecord | undefined>;
@@ -110,6 +134,23 @@ export interface CheckResultRecord extends CheckResultInput {
   readonly id: number;
 }
 
+export interface DayCount {
+  /** The day's UTC midnight. */
+  readonly day: number;
+  readonly ok: number;
+  readonly failed: number;
+}
+
+export interface LatencyBucket {
+  /** Start of the bucket's span. */
+  readonly at: number;
+  readonly count: number;
+  readonly failed: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+}
+
 export interface IncidentRecord {
   readonly id: number;
   readonly monitorId: number;
@@ -117,6 +158,8 @@ export interface IncidentRecord {
   readonly closedAt: number | null;
   readonly reason: string;
   readonly failures: number;
+  /** Written for the public status page; the reason stays internal. */
+  readonly publicNote: string | null;
 }
 
 export type AlertKind = 'failure' | 'recovery' | 'permission-change';
@@ -137,6 +180,15 @@ export interface AlertDeliveryInput {
 
 export interface AlertDeliveryRecord extends AlertDeliveryInput {
   readonly id: number;
+}
+
+export interface AlertChannelRecord {
+  readonly id: number;
+  readonly name: string;
+  /** The channel as the config schema validates it, secrets included. */
+  readonly definition: unknown;
+  readonly createdAt: number;
+  readonly updatedAt: number;
 }
 
 export type Scorecard = Partial<Record<CauseId, number>>;

@@ -16,6 +16,7 @@ import { selectChecks } from '../../engine/select.js';
 import { createHttpClient } from '../../http/client.js';
 import { createMonitorMetrics } from '../../monitor/metrics.js';
 import { startCheckQueue } from '../../monitor/distributed.js';
+import { MaintenanceCalendar } from '../../monitor/maintenance.js';
 import { MonitorService } from '../../monitor/monitor-service.js';
 import { validateCron } from '../../monitor/schedule.js';
 import { buildServer } from '../../server/app.js';
@@ -92,6 +93,7 @@ export async function startServe(options: ServeFlags): Promise<{ url: string; cl
     const needsSpec = monitors.some((m) => m.assert.conformance);
     if (needsSpec && !loaded?.specSource) throw new FaultlineError('E_CONFIG_INVALID', 'a monitor asserts conformance but the config has no `spec`', { location: { ...(loaded ? { file: loaded.file } : {}), field: 'spec' } });
     const specModel = needsSpec && loaded?.specSource ? await loadSpec(loaded.specSource) : undefined;
+    const maintenance = new MaintenanceCalendar(config?.maintenance ?? []);
     const service = new MonitorService({
       store,
       client,
@@ -104,6 +106,7 @@ export async function startServe(options: ServeFlags): Promise<{ url: string; cl
       logger: logger.child({ component: 'monitor' }),
       runReport: (monitor) => runScheduledReport(monitor, loaded?.specSource, config),
       shared: options.redis !== undefined,
+      maintenance,
     });
     started.push(() => service.stop());
     const queue = options.redis ? await startCheckQueue({ redisUrl: options.redis, service, logger: logger.child({ component: 'queue' }) }) : undefined;
@@ -111,7 +114,7 @@ export async function startServe(options: ServeFlags): Promise<{ url: string; cl
     const metrics = createMonitorMetrics(service);
     started.push(() => metrics.detach());
     const dashboard = readDashboard();
-    const app = await buildServer({ store, service, metrics, trustProxy: options.trustProxy, ...(dashboard ? { dashboard } : {}) });
+    const app = await buildServer({ store, service, metrics, maintenance, trustProxy: options.trustProxy, ...(dashboard ? { dashboard } : {}), ...(config ? { statusPage: config.statusPage } : {}) });
     started.push(() => app.close());
     await atStart('storing the config monitors', () => service.start(monitors));
     const prune = async () => {
@@ -181,6 +184,14 @@ async function runScheduledReport(monitor: MonitorConfig, specSource: string | u
 }
 
 function checkMonitors(monitors: readonly MonitorConfig[], config: FaultlineConfig | undefined, file: string | undefined): void {
+  config?.maintenance.forEach((window, i) => {
+    if (window.cron === undefined) return;
+    try {
+      validateCron(window.cron);
+    } catch (error) {
+      throw new FaultlineError('E_CONFIG_INVALID', `not a cron expression: ${error instanceof Error ? error.message : String(error)}`, { location: { ...(file ? { file } : {}), field: `maintenance[${i}].cron` } });
+    }
+  });
   const names = new Set<string>();
   monitors.forEach((monitor, i) => {
     const field = `monitors[${i}]`;
@@ -222,11 +233,12 @@ function positive(value: string, field: string): number {
 }
 
 /** The dashboard's static files under web/, found from this module whether it runs from src/ or dist/. */
-function readDashboard(): { html: string; script: string } | undefined {
+function readDashboard(): { html: string; script: string; statusHtml: string; statusScript: string; barScript: string } | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const html = join(dir, 'web', 'index.html');
-    if (existsSync(html)) return { html: readFileSync(html, 'utf8'), script: readFileSync(join(dir, 'web', 'app.js'), 'utf8') };
+    const read = (name: string) => readFileSync(join(dir, 'web', name), 'utf8');
+    if (existsSync(html)) return { html: read('index.html'), script: read('app.js'), statusHtml: read('status.html'), statusScript: read('status.js'), barScript: read('uptime-bar.js') };
     dir = dirname(dir);
   }
   return undefined;
