@@ -20,10 +20,10 @@ export interface MeasuredCliResult extends CliResult {
  * test runner or the hostile server: wall time from spawn to exit, and peak RSS from the kernel's
  * high-water mark (reported by a preload on exit, so it needs no external `time` binary).
  */
-export function runMeasuredCli(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<MeasuredCliResult> {
+export function runMeasuredCli(args: readonly string[], options: { cwd?: string; timeoutMs?: number; nodeOptions?: readonly string[] } = {}): Promise<MeasuredCliResult> {
   return new Promise((resolve, reject) => {
     const startedAt = performance.now();
-    const child = spawn(process.execPath, ['--import', preloadUrl, binPath, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', preloadUrl, binPath, ...args], {
       cwd: options.cwd ?? repoRoot,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
